@@ -1,0 +1,96 @@
+import { parseArgs } from 'node:util';
+import type { Command, Flags } from './command.ts';
+import { commands } from './commands/index.ts';
+import { exitCodeFor } from './exit-codes.ts';
+import { type CliIo, processIo } from './io.ts';
+import { UsageError } from './usage-error.ts';
+
+export type { CliIo } from './io.ts';
+
+/**
+ * Runs the `qqwxpay` command line and resolves to its exit status: 0 success, 1 input not
+ * authentic or not decryptable, 2 usage errors and malformed or refused input.
+ *
+ * @param argv - the arguments after the program name
+ * @param io - where to read and write; the process's own streams by default
+ * @example
+ * ```ts
+ * process.exitCode = await main(['v2', 'sign', '--key', key]);
+ * ```
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  try {
+    if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
+      io.stdout(helpText());
+      return argv.length === 0 ? 2 : 0;
+    }
+    const command = findCommand(argv);
+    if (!command) throw new UsageError(`unknown command: ${argv.slice(0, 2).join(' ')}`);
+    const args = argv.slice(command.words.length);
+    if (args.includes('--help') || args.includes('-h')) {
+      io.stdout(`${commandHelp(command)}\n`);
+      return 0;
+    }
+    const { flags, rest } = parseFlags(command, args);
+    return await command.run(flags, io, rest);
+  } catch (error) {
+    return report(error, io);
+  }
+}
+
+function findCommand(argv: readonly string[]): Command | undefined {
+  let best: Command | undefined;
+  for (const command of commands) {
+    const matches = command.words.every((word, i) => argv[i] === word);
+    if (matches && (!best || command.words.length > best.words.length)) best = command;
+  }
+  return best;
+}
+
+function parseFlags(command: Command, args: readonly string[]): { flags: Flags; rest: string[] } {
+  const options: Record<string, { type: 'string' | 'boolean' }> = {};
+  for (const [name, type] of Object.entries(command.flags)) options[name] = { type };
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: [...args], options, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0] ?? 'bad arguments');
+  }
+  const flags = parsed.values as Flags;
+  for (const name of command.required ?? []) {
+    if (flags[name] === undefined) throw new UsageError(`missing --${name}`);
+  }
+  return { flags, rest: parsed.positionals };
+}
+
+function report(error: unknown, io: CliIo): number {
+  const coded = error as { code?: unknown; message?: unknown };
+  if (error instanceof UsageError) {
+    io.stderr(`qqwxpay: ${error.code}: ${error.message}\n`);
+    return 2;
+  }
+  if (error instanceof TypeError || error instanceof RangeError) {
+    const code = typeof coded.code === 'string' ? coded.code : 'ERR_CLI_INVALID_ARGUMENT';
+    io.stderr(`qqwxpay: ${code}: ${error.message}\n`);
+    return 2;
+  }
+  if (error instanceof Error && typeof coded.code === 'string' && coded.code.startsWith('ERR_')) {
+    io.stderr(`qqwxpay: ${coded.code}: ${error.message}\n`);
+    return exitCodeFor(coded.code);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr(`qqwxpay: ERR_CLI_INTERNAL: ${message}\n`);
+  return 70;
+}
+
+function commandHelp(command: Command): string {
+  const flags = Object.entries(command.flags)
+    .map(([name, type]) => (type === 'string' ? `--${name} VALUE` : `--${name}`))
+    .join(' ');
+  return `qqwxpay ${command.words.join(' ')} ${flags}\n  ${command.summary}`;
+}
+
+function helpText(): string {
+  const lines = commands.map((c) => `  ${c.words.join(' ').padEnd(22)} ${c.summary}`);
+  return `usage: qqwxpay <command> [flags]\n\ncommands:\n${lines.join('\n')}\n`;
+}
