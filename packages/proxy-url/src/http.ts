@@ -1,0 +1,1 @@
+export type { HeadersLike, HttpRequest, HttpResponse } from '@qqwxpay/codec-v3';
