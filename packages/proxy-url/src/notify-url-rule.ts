@@ -4,8 +4,16 @@ import { QqProxyError } from './errors.ts';
 export const MAX_NOTIFY_URL_LENGTH = 256;
 
 const SCHEME = /^https?:\/\/[^/]/i;
-// Space, controls and the characters a URL may not carry raw (RFC 3986 excludes them).
-const FORBIDDEN = /[\s\u0000-\u001f\u007f<>"\\^`{|}]/;
+// Characters a URL may not carry raw (RFC 3986 excludes them); spaces and controls apart.
+const UNSAFE = /[\s<>"\\^`{|}]/;
+
+function hasControl(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x20 || unit === 0x7f) return true;
+  }
+  return false;
+}
 
 /**
  * Checks the notify URL rule shared by WeChat Pay and QQ's `real_notify_url`: an absolute
@@ -54,7 +62,7 @@ function notifyUrlProblem(url: unknown): string | undefined {
   if (!SCHEME.test(url)) return 'must be an absolute URL: http:// or https:// and a host';
   if (url.includes('?')) return 'must not carry a query';
   if (url.includes('#')) return 'must not carry a fragment';
-  if (FORBIDDEN.test(url)) return 'holds a space, control or unsafe character';
+  if (UNSAFE.test(url) || hasControl(url)) return 'holds a space, control or unsafe character';
   let parsed: URL;
   try {
     parsed = new URL(url);
