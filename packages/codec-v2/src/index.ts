@@ -1,1 +1,13 @@
-export {};
+export { failAck, successAck } from './ack.ts';
+export { type DecodeXmlOptions, decodeXml } from './decode-xml.ts';
+export { encodeXml } from './encode-xml.ts';
+export { V2_ERROR_CODES, V2Error, type V2ErrorCode, type V2ErrorOptions } from './errors.ts';
+export { DEFAULT_MAX_BYTES } from './internal/xml-input.ts';
+export { nonceStr } from './nonce-str.ts';
+export { decryptRefundInfo, encryptRefundInfo, refundInfoKey } from './refund-info.ts';
+export { sign } from './sign.ts';
+export { signXml } from './sign-xml.ts';
+export { stringToSign } from './string-to-sign.ts';
+export { SIGN_TYPES, type SignType, type V2Fields, type V2Params, type V2Value } from './types.ts';
+export { type VerifyOptions, verify } from './verify.ts';
+export { type VerifyXmlOptions, verifyXml } from './verify-xml.ts';

@@ -1,0 +1,66 @@
+import { V2Error } from './errors.ts';
+import { constantTimeEqual, signatureOf } from './internal/digest.ts';
+import { checkKey, checkParams } from './internal/params.ts';
+import { signTypeOption } from './internal/sign-type.ts';
+import { stringToSign } from './string-to-sign.ts';
+import { SIGN_TYPES, type SignType, type V2Fields } from './types.ts';
+
+/** Options of {@link verify}. */
+export interface VerifyOptions {
+  /** The algorithm when the fields carry no `sign_type`; MD5 by default. */
+  signType?: SignType;
+}
+
+/**
+ * Verifies the `sign` of received V2 fields over every field received (indexed fields such as
+ * `coupon_fee_0` and `sign_type` included) and returns all of them. The algorithm is the
+ * `sign_type` field when present, else `options.signType`, else MD5; the comparison runs in
+ * constant time.
+ *
+ * @param fields - the fields exactly as received (for example from {@link decodeXml})
+ * @param key - the merchant's API key
+ * @param options - the algorithm to assume when `sign_type` is absent
+ * @returns a null-prototype copy of every field, `sign` included
+ * @throws V2Error `ERR_V2_SIGNATURE_MISSING` when there is no `sign`,
+ *   `ERR_V2_SIGN_TYPE_UNSUPPORTED` for a `sign_type` other than MD5 or HMAC-SHA256,
+ *   `ERR_V2_SIGNATURE_MISMATCH` when the signature does not match
+ * @throws TypeError when a field value is not a string, or the key is not a non-empty string
+ * @example
+ * ```ts
+ * const fields = verify(decodeXml(body), key);
+ * fields.out_trade_no; // a string, exactly as sent
+ * ```
+ */
+export function verify(fields: V2Fields, key: string, options: VerifyOptions = {}): V2Fields {
+  checkParams(fields, 'fields');
+  checkKey(key);
+  const fallback = signTypeOption(options.signType, 'options.signType');
+
+  const received = Object.hasOwn(fields, 'sign') ? fields.sign : undefined;
+  if (typeof received !== 'string' || received === '') {
+    throw new V2Error('ERR_V2_SIGNATURE_MISSING', 'the message carries no sign', {
+      field: 'sign',
+    });
+  }
+
+  const algorithm = algorithmOf(fields, fallback);
+  const expected = signatureOf(stringToSign(fields, key), key, algorithm);
+  if (!constantTimeEqual(expected, received)) {
+    throw new V2Error('ERR_V2_SIGNATURE_MISMATCH', `the ${algorithm} signature does not match`, {
+      field: 'sign',
+    });
+  }
+
+  const copy: V2Fields = Object.create(null);
+  for (const name of Object.keys(fields)) copy[name] = fields[name] as string;
+  return copy;
+}
+
+function algorithmOf(fields: V2Fields, fallback: SignType): SignType {
+  const declared = Object.hasOwn(fields, 'sign_type') ? fields.sign_type : undefined;
+  if (declared === undefined || declared === '') return fallback;
+  if (SIGN_TYPES.includes(declared as SignType)) return declared as SignType;
+  throw new V2Error('ERR_V2_SIGN_TYPE_UNSUPPORTED', 'sign_type names an unknown algorithm', {
+    field: 'sign_type',
+  });
+}

@@ -1,0 +1,76 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { decryptRefundInfo, encryptRefundInfo, refundInfoKey, V2Error } from '../src/index.ts';
+import { apiKey, paramMap } from './support/arbitraries.ts';
+
+const KEY = '192006250b4c09247ec02edce69f6a2d';
+
+function code(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof V2Error) return error.code;
+    throw error;
+  }
+  return undefined;
+}
+
+describe('refund req_info', () => {
+  test('encrypt then decrypt is the identity for any fields and key', () => {
+    fc.assert(
+      fc.property(paramMap, apiKey, (fields, key) => {
+        expect({ ...decryptRefundInfo(encryptRefundInfo(fields, key), key) }).toEqual(fields);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test('another key is ERR_V2_DECRYPT_FAILED', () => {
+    fc.assert(
+      fc.property(paramMap, apiKey, apiKey, (fields, key, other) => {
+        fc.pre(key !== other);
+        const reqInfo = encryptRefundInfo(fields, key);
+        expect(code(() => decryptRefundInfo(reqInfo, other))).toBe('ERR_V2_DECRYPT_FAILED');
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test('the AES key is the lower-case hex MD5 of the API key, as 32 ASCII bytes', () => {
+    const aesKey = refundInfoKey(KEY);
+    expect(aesKey).toHaveLength(32);
+    expect(aesKey.toString('ascii')).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  test.each([
+    ['not base64', 'not base64!'],
+    ['base64 without padding', 'QUJD'.slice(0, 3)],
+    ['an empty string', ''],
+    ['not whole AES blocks', Buffer.alloc(15).toString('base64')],
+    ['white space inside', `${Buffer.alloc(16).toString('base64')}\n`],
+  ])('%s is ERR_V2_REQ_INFO_MALFORMED', (_, reqInfo) => {
+    expect(code(() => decryptRefundInfo(reqInfo, KEY))).toBe('ERR_V2_REQ_INFO_MALFORMED');
+  });
+
+  test('blocks that do not decrypt to <root> XML are ERR_V2_DECRYPT_FAILED', () => {
+    expect(code(() => decryptRefundInfo(Buffer.alloc(32).toString('base64'), KEY))).toBe(
+      'ERR_V2_DECRYPT_FAILED',
+    );
+  });
+
+  test('the error never carries the plaintext or the key', () => {
+    const reqInfo = encryptRefundInfo({ refund_fee: 'SECRET-VALUE' }, KEY);
+    try {
+      decryptRefundInfo(reqInfo, 'another key');
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Error).message).not.toMatch(/SECRET|another key/);
+    }
+  });
+
+  test('caller mistakes are TypeError', () => {
+    expect(() => decryptRefundInfo(42 as never, KEY)).toThrow(TypeError);
+    expect(() => decryptRefundInfo('', '')).toThrow(/key/);
+    expect(() => encryptRefundInfo({ a: 1.5 }, KEY)).toThrow(/fields\.a/);
+  });
+});
