@@ -1,0 +1,91 @@
+import { NotifyError } from './errors.ts';
+
+/**
+ * What the merchant knows about the order a callback must be about. Each given field must match
+ * the verified callback; a correctly signed callback for 1 fen does not pay a 9,900-fen order.
+ */
+export interface NotificationExpectations {
+  /** The merchant's order number (`out_trade_no`; `combine_out_trade_no` for combine orders). */
+  outTradeNo?: string;
+  /**
+   * The amount in fen: the order total for payments (the sum of sub-orders for combine
+   * orders), the refund amount for refunds.
+   */
+  amount?: number;
+  /** The merchant id the callback must name (`mchid`, `sp_mchid`, `sub_mchid` or `mch_id`). */
+  mchid?: string;
+  /** The app id the callback must name (`appid`, `sp_appid`, `sub_appid`). */
+  appid?: string;
+}
+
+/** The values of a verified callback that expectations are checked against. */
+export interface ExpectationSubject {
+  /** The order number, when the callback carries one. */
+  outTradeNo: string | undefined;
+  /** The amount in fen, as a decimal string. */
+  amount: string | undefined;
+  /** Every merchant id the callback names. */
+  mchids: readonly (string | undefined)[];
+  /** Every app id the callback names. */
+  appids: readonly (string | undefined)[];
+}
+
+/**
+ * Checks a verified callback against what the merchant expects.
+ *
+ * @param subject - the callback's order number, amount, merchant ids and app ids
+ * @param expect - the expectations; absent fields are not checked
+ * @param eventType - the event type, for the error
+ * @throws TypeError/RangeError naming an expectation of the wrong type
+ * @throws NotifyError `ERR_NOTIFY_EXPECTATION_MISMATCH` with `field` naming the first mismatch
+ *   (`out_trade_no`, `amount`, `mchid` or `appid`)
+ * @example
+ * ```ts
+ * checkExpectations(subject, { outTradeNo: 'T20261204', amount: 9900 }, 'TRANSACTION.SUCCESS');
+ * ```
+ */
+export function checkExpectations(
+  subject: ExpectationSubject,
+  expect: NotificationExpectations | undefined,
+  eventType: string,
+): void {
+  if (expect === undefined) return;
+  if (typeof expect !== 'object' || expect === null) {
+    throw new TypeError(`expect: expected an object, got ${typeof expect}`);
+  }
+  const { outTradeNo, amount, mchid, appid } = expect;
+
+  if (outTradeNo !== undefined && subject.outTradeNo !== checkText(outTradeNo, 'outTradeNo')) {
+    throw mismatch('out_trade_no', eventType);
+  }
+  if (amount !== undefined) {
+    if (!Number.isSafeInteger(amount) || amount < 0) {
+      throw new RangeError(`expect.amount: expected whole fen, got ${String(amount)}`);
+    }
+    if (subject.amount !== String(amount)) throw mismatch('amount', eventType);
+  }
+  if (mchid !== undefined && !subject.mchids.includes(checkText(mchid, 'mchid'))) {
+    throw mismatch('mchid', eventType);
+  }
+  if (appid !== undefined && !subject.appids.includes(checkText(appid, 'appid'))) {
+    throw mismatch('appid', eventType);
+  }
+}
+
+function checkText(value: string, name: string): string {
+  if (typeof value !== 'string' || value === '') {
+    throw new TypeError(`expect.${name}: expected a non-empty string, got ${typeof value}`);
+  }
+  return value;
+}
+
+function mismatch(field: string, eventType: string): NotifyError {
+  return new NotifyError(
+    'ERR_NOTIFY_EXPECTATION_MISMATCH',
+    `callback ${field} is not the expected one`,
+    {
+      field,
+      eventType,
+    },
+  );
+}
