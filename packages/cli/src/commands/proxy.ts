@@ -1,0 +1,76 @@
+import {
+  buildProxyUrl,
+  isProxyApi,
+  notifyUrlV2,
+  notifyUrlV3,
+  PROXY_APIS,
+  type ProxyApi,
+} from '@qqwxpay/proxy-url';
+import type { Command, Flags } from '../command.ts';
+import { UsageError } from '../usage-error.ts';
+
+/** Reads a string flag the dispatcher already required. */
+export function stringFlag(flags: Flags, name: string): string {
+  const value = flags[name];
+  if (typeof value !== 'string') throw new UsageError(`missing --${name}`);
+  return value;
+}
+
+/** Reads an optional string flag. */
+export function optionalFlag(flags: Flags, name: string): string | undefined {
+  const value = flags[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Reads `--api` as one of the four proxied endpoints. */
+export function apiFlag(flags: Flags): ProxyApi {
+  const api = stringFlag(flags, 'api');
+  if (!isProxyApi(api)) throw new UsageError(`--api must be one of ${PROXY_APIS.join(', ')}`);
+  return api;
+}
+
+const proxyUrl: Command = {
+  words: ['proxy-url'],
+  summary: "print QQ's proxy URL for an order endpoint (v2-unifiedorder, v3-h5, …)",
+  flags: {
+    api: 'string',
+    'qq-appid': 'string',
+    'access-token': 'string',
+    'real-notify-url': 'string',
+  },
+  required: ['api', 'qq-appid', 'access-token'],
+  async run(flags, io) {
+    const url = buildProxyUrl({
+      api: apiFlag(flags),
+      qqAppId: stringFlag(flags, 'qq-appid'),
+      accessToken: stringFlag(flags, 'access-token'),
+      realNotifyUrl: optionalFlag(flags, 'real-notify-url'),
+    });
+    io.stdout(`${url}\n`);
+    return 0;
+  },
+};
+
+const notifyUrlV2Command: Command = {
+  words: ['notify-url', 'v2'],
+  summary: "print QQ's notify URL for V2 orders",
+  flags: {},
+  async run(_flags, io) {
+    io.stdout(`${notifyUrlV2()}\n`);
+    return 0;
+  },
+};
+
+const notifyUrlV3Command: Command = {
+  words: ['notify-url', 'v3'],
+  summary: "print QQ's notify URL for a V3 order (the mode's merchant id and order number)",
+  flags: { mchid: 'string', 'out-trade-no': 'string' },
+  required: ['mchid', 'out-trade-no'],
+  async run(flags, io) {
+    io.stdout(`${notifyUrlV3(stringFlag(flags, 'mchid'), stringFlag(flags, 'out-trade-no'))}\n`);
+    return 0;
+  },
+};
+
+/** The QQ proxy commands: `proxy-url`, `notify-url v2`, `notify-url v3`. */
+export const proxyCommands: readonly Command[] = [proxyUrl, notifyUrlV2Command, notifyUrlV3Command];
