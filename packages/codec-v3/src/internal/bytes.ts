@@ -1,0 +1,35 @@
+const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** UTF-8 bytes of a string, or a Buffer view of bytes (no copy). */
+export function toBytes(input: string | Uint8Array): Buffer {
+  if (typeof input === 'string') return Buffer.from(input, 'utf8');
+  return Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+}
+
+/**
+ * Decodes canonical base64 (standard alphabet, padded, no whitespace, zero spare bits);
+ * anything else gives `undefined`.
+ */
+export function decodeBase64Strict(text: string): Buffer | undefined {
+  if (typeof text !== 'string' || !STRICT_BASE64.test(text)) return undefined;
+  const bytes = Buffer.from(text, 'base64');
+  if (bytes.toString('base64') !== text) return undefined;
+  return bytes;
+}
+
+/** Decodes UTF-8 strictly; invalid sequences give `undefined`. */
+export function decodeUtf8Strict(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A short description of a value's type for TypeError messages. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (value instanceof Uint8Array) return 'bytes';
+  return typeof value;
+}
