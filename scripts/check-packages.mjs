@@ -147,7 +147,11 @@ function manifestProblems(name, source, manifest, files, dir) {
       `peer dependency ${peer} is not an allowed optional peer`,
     );
   }
-  for (const file of files) expect(shipped.test(file), `ships ${file}`);
+  const extra = files.filter((file) => !shipped.test(file));
+  expect(
+    extra.length === 0,
+    `ships ${extra.length} files beyond dist/ and bin/: ${extra.slice(0, 3)}…`,
+  );
   return problems;
 }
 
