@@ -23,6 +23,7 @@ export {
 } from './notify-url.ts';
 export { assertNotifyUrl, isValidNotifyUrl, MAX_NOTIFY_URL_LENGTH } from './notify-url-rule.ts';
 export { parseProxyUrl } from './parse-proxy-url.ts';
+export { type PreflightOptions, preflight } from './preflight.ts';
 export {
   apiForProxyPath,
   isProxyApi,
