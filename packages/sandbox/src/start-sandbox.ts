@@ -1,0 +1,184 @@
+import { CallbackSender, type Delivery } from './callbacks/sender.ts';
+import { parseConfig, type SandboxConfig, type SandboxConfigInput } from './config.ts';
+import { SandboxError } from './errors.ts';
+import type { SandboxEvent } from './events.ts';
+import { generateConfig } from './generate-config.ts';
+import { loadMerchants, type SandboxContext } from './internal/context.ts';
+import { type Listening, startHttpServer } from './internal/http-server.ts';
+import { NotifyRoutes } from './qq/notify-routes.ts';
+import { qqRouter } from './qq/router.ts';
+import { TokenStore } from './qq/token-store.ts';
+import { type OrderRecord, OrderStore } from './wechat/order-store.ts';
+import { payOrder, redeliverPayment } from './wechat/pay-order.ts';
+import { probeOrder } from './wechat/probe-order.ts';
+import { wechatRouter } from './wechat/router.ts';
+
+/** Options of {@link startSandbox}; every one has a default. */
+export interface SandboxOptions {
+  /** Apps, merchants and keys; a fresh {@link generateConfig} when absent. */
+  config?: SandboxConfig | SandboxConfigInput;
+  /** The address both sides listen on; `127.0.0.1` by default. */
+  host?: string;
+  /** The port of QQ's side; 0 (any free port) by default. */
+  qqPort?: number;
+  /** The port of WeChat Pay's side; 0 (any free port) by default. */
+  wechatPort?: number;
+  /** Multiplies the callback retry schedule: 1 is WeChat Pay's real pace, 0.001 makes 15 s 15 ms. */
+  timeScale?: number;
+  /** Lifetime of QQ access tokens, in seconds; 7200 by default. */
+  tokenTtlSeconds?: number;
+  /** How long a callback attempt waits for the merchant's answer; 5000 ms by default. */
+  callbackTimeoutMs?: number;
+  /** Deliver callbacks to hosts other than loopback; false by default. */
+  allowRemoteCallbacks?: boolean;
+  /** The clock, in milliseconds since the epoch (token expiry, V3 timestamps). */
+  now?: () => number;
+  /** Receives one event per request and callback attempt, for logs. */
+  onEvent?: (event: SandboxEvent) => void;
+}
+
+/** Names an order: by prepay id, or by the merchant id that placed it and its number. */
+export type OrderRef = { prepayId: string } | { mchid: string; outTradeNo: string };
+
+/** A running sandbox. */
+export interface Sandbox {
+  /** Base URL of QQ's side: stands for `https://api.q.qq.com`. */
+  readonly qqBaseUrl: string;
+  /** Base URL of WeChat Pay's side: stands for `https://api.mch.weixin.qq.com`. */
+  readonly wechatBaseUrl: string;
+  /** The apps, merchants and keys in use. */
+  readonly config: SandboxConfig;
+  /** Issues a QQ access token for an app, as `getToken` would. */
+  issueToken(qqAppId: string): string;
+  /** Makes every access token issued so far expire. */
+  expireTokens(): void;
+  /** The order, as WeChat Pay keeps it. */
+  order(ref: OrderRef): OrderRecord | undefined;
+  /** Every order, oldest first. */
+  orders(): OrderRecord[];
+  /** Pays an unpaid order as the user would on the pay page; its callback starts at once. */
+  pay(ref: OrderRef): Delivery;
+  /** Sends a paid order's payment callback once more, the same body. */
+  redeliver(ref: OrderRef): Delivery;
+  /** Sends one SIGNTEST probe to a V3 order's notify URL; a correct merchant refuses it. */
+  probe(ref: OrderRef): Delivery;
+  /** Stops both servers and every pending callback retry. */
+  close(): Promise<void>;
+}
+
+function checkOptions(options: SandboxOptions): void {
+  for (const name of ['qqPort', 'wechatPort'] as const) {
+    const port = options[name];
+    if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65_535)) {
+      throw new RangeError(`${name} must be an integer port 0-65535, got ${port}`);
+    }
+  }
+  const scale = options.timeScale;
+  if (scale !== undefined && !(Number.isFinite(scale) && scale > 0)) {
+    throw new RangeError(`timeScale must be a positive number, got ${scale}`);
+  }
+  const ttl = options.tokenTtlSeconds;
+  if (ttl !== undefined && !(Number.isInteger(ttl) && ttl > 0)) {
+    throw new RangeError(`tokenTtlSeconds must be a positive integer, got ${ttl}`);
+  }
+}
+
+/**
+ * Starts the sandbox: QQ's backend and WeChat Pay, each on its own loopback port. Point the
+ * code under test at `qqBaseUrl` for `https://api.q.qq.com` and `wechatBaseUrl` for
+ * `https://api.mch.weixin.qq.com`; it answers and refuses as they do, and sends callbacks
+ * through QQ's notify proxy to the merchant's `real_notify_url`.
+ *
+ * @param options - ports, configuration, pace of retries, clock
+ * @returns the running sandbox
+ * @throws {SandboxError} `ERR_SANDBOX_CONFIG_INVALID` for a configuration that does not hold,
+ *   `ERR_SANDBOX_LISTEN_FAILED` when a port cannot be taken
+ * @throws RangeError for a port, time scale or token lifetime out of range
+ * @example
+ * ```ts
+ * const sandbox = await startSandbox({ timeScale: 0.001 });
+ * const token = sandbox.issueToken(sandbox.config.qqApps[0].appId);
+ * // … place an order at sandbox.qqBaseUrl, then:
+ * await sandbox.pay({ prepayId }).settled;
+ * await sandbox.close();
+ * ```
+ */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  checkOptions(options);
+  const config =
+    options.config === undefined ? await generateConfig() : parseConfig(options.config);
+  const host = options.host ?? '127.0.0.1';
+  const now = options.now ?? Date.now;
+  const emit = options.onEvent ?? (() => undefined);
+
+  const context: SandboxContext = {
+    config,
+    merchants: loadMerchants(config),
+    apps: new Map(config.qqApps.map((app) => [app.appId, app])),
+    tokens: new TokenStore(options.tokenTtlSeconds ?? 7200, now),
+    routes: new NotifyRoutes(),
+    orders: new OrderStore(),
+    callbacks: undefined as unknown as CallbackSender,
+    now,
+    qqBaseUrl: '',
+    wechatBaseUrl: '',
+    allowRemoteCallbacks: options.allowRemoteCallbacks ?? false,
+    callbackTimeoutMs: options.callbackTimeoutMs ?? 5000,
+    emit,
+  };
+
+  const servers: Listening[] = [];
+  try {
+    servers.push(await startHttpServer(host, options.qqPort ?? 0, (r) => qqRouter(context, r)));
+    servers.push(
+      await startHttpServer(host, options.wechatPort ?? 0, (r) => wechatRouter(context, r)),
+    );
+  } catch (error) {
+    await Promise.all(servers.map((s) => s.close()));
+    throw error;
+  }
+  context.qqBaseUrl = servers[0]?.url ?? '';
+  context.wechatBaseUrl = servers[1]?.url ?? '';
+  context.callbacks = new CallbackSender({
+    qqBaseUrl: context.qqBaseUrl,
+    timeScale: options.timeScale ?? 1,
+    timeoutMs: context.callbackTimeoutMs,
+    allowRemote: context.allowRemoteCallbacks,
+    now,
+    emit,
+  });
+
+  const find = (ref: OrderRef): OrderRecord => {
+    const order =
+      'prepayId' in ref
+        ? context.orders.byPrepayId(ref.prepayId)
+        : context.orders.get(ref.mchid, ref.outTradeNo);
+    if (order === undefined) throw new SandboxError('ERR_SANDBOX_ORDER_NOT_FOUND', 'no such order');
+    return order;
+  };
+  let closed = false;
+  return {
+    qqBaseUrl: context.qqBaseUrl,
+    wechatBaseUrl: context.wechatBaseUrl,
+    config,
+    issueToken: (qqAppId) => {
+      if (!context.apps.has(qqAppId)) throw new RangeError('qqAppId is not a configured QQ app');
+      return context.tokens.issue(qqAppId).accessToken;
+    },
+    expireTokens: () => context.tokens.expireAll(),
+    order: (ref) =>
+      'prepayId' in ref
+        ? context.orders.byPrepayId(ref.prepayId)
+        : context.orders.get(ref.mchid, ref.outTradeNo),
+    orders: () => context.orders.all(),
+    pay: (ref) => payOrder(context, find(ref)),
+    redeliver: (ref) => redeliverPayment(context, find(ref)),
+    probe: (ref) => probeOrder(context, find(ref)),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      context.callbacks.close();
+      await Promise.all(servers.map((s) => s.close()));
+    },
+  };
+}
