@@ -23,7 +23,17 @@ export {
 } from './notify-url.ts';
 export { assertNotifyUrl, isValidNotifyUrl, MAX_NOTIFY_URL_LENGTH } from './notify-url-rule.ts';
 export { parseProxyUrl } from './parse-proxy-url.ts';
+export {
+  type ParseV2ProxyResponseOptions,
+  parseV2ProxyResponse,
+  type V2ProxyResult,
+} from './parse-v2-proxy-response.ts';
 export { type PreflightOptions, preflight } from './preflight.ts';
+export {
+  type PrepareV2OrderOptions,
+  type ProxiedUnifiedOrderParams,
+  prepareV2Order,
+} from './prepare-v2-order.ts';
 export {
   apiForProxyPath,
   isProxyApi,
