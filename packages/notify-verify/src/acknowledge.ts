@@ -88,6 +88,9 @@ function codeOf(error: unknown): string | undefined {
   return undefined;
 }
 
+const NOT_AUTHENTIC =
+  /^ERR_V3_(SIGNATURE_|TIMESTAMP_|SERIAL_UNKNOWN$|CERTIFICATE_EXPIRED$|DECRYPT_FAILED$)|^ERR_V2_(SIGNATURE_|DECRYPT_FAILED$)/;
+
 function statusFor(code: string | undefined): number {
   switch (code) {
     case undefined:
@@ -102,11 +105,6 @@ function statusFor(code: string | undefined): number {
     case 'ERR_V2_XML_TOO_LARGE':
       return 413;
     default:
-      return code.startsWith('ERR_V3_SIGNATURE') ||
-        code.startsWith('ERR_V3_TIMESTAMP') ||
-        code === 'ERR_V3_SERIAL_UNKNOWN' ||
-        code.startsWith('ERR_V2_SIGNATURE')
-        ? 401
-        : 400;
+      return NOT_AUTHENTIC.test(code) ? 401 : 400;
   }
 }

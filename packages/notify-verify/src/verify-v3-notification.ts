@@ -1,9 +1,4 @@
-import {
-  combineTransactionSchema,
-  refundResourceSchema,
-  transactionSchema,
-  type VerifiedHeaders,
-} from '@qqwxpay/codec-v3';
+import type { VerifiedHeaders } from '@qqwxpay/codec-v3';
 import type { z } from 'zod';
 import { NotifyError } from './errors.ts';
 import {
@@ -12,17 +7,27 @@ import {
   type NotificationExpectations,
 } from './expectations.ts';
 import {
+  combineTransactionSchema,
+  refundResourceSchema,
+  transactionSchema,
+  type V3CombineTransaction,
+  type V3Refund,
+  type V3Transaction,
+} from './internal/resource-schemas.ts';
+
+export type {
+  V3CombineSubOrder,
+  V3CombineTransaction,
+  V3Refund,
+  V3Transaction,
+} from './internal/resource-schemas.ts';
+
+import {
   openV3Notification,
   type RawNotification,
   type V3VerifyOptions,
 } from './open-v3-notification.ts';
 
-/** A decrypted payment resource. */
-export type V3Transaction = z.output<typeof transactionSchema>;
-/** A decrypted combine-payment resource. */
-export type V3CombineTransaction = z.output<typeof combineTransactionSchema>;
-/** A decrypted refund resource. */
-export type V3Refund = z.output<typeof refundResourceSchema>;
 /** The refund event types. */
 export type V3RefundEventType = 'REFUND.SUCCESS' | 'REFUND.ABNORMAL' | 'REFUND.CLOSED';
 

@@ -9,7 +9,8 @@ import { type NodeRequestLike, readNodeRequest } from './node-http.ts';
 /** The parts of a Koa context the middleware uses. */
 export interface KoaContextLike {
   req: NodeRequestLike;
-  request: { body?: unknown; rawBody?: unknown };
+  /** Koa's request; `body` and `rawBody` are read when a body parser set them. */
+  request: object;
   status: number;
   body: unknown;
   set(field: string, value: string): void;
@@ -45,7 +46,7 @@ async function readKoaRequest(
   ctx: KoaContextLike,
   maxBytes: number | undefined,
 ): Promise<IncomingNotification> {
-  const { rawBody, body } = ctx.request;
+  const { rawBody, body } = ctx.request as { rawBody?: unknown; body?: unknown };
   if (typeof rawBody === 'string' || rawBody instanceof Uint8Array) {
     return { body: rawBody, headers: ctx.req.headers };
   }

@@ -1,0 +1,4 @@
+import { adapterContract } from '../support/adapter-contract.ts';
+import { startExpressUnparsed } from '../support/servers.ts';
+
+adapterContract('express-unparsed', startExpressUnparsed);

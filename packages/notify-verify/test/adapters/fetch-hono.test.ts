@@ -1,0 +1,4 @@
+import { adapterContract } from '../support/adapter-contract.ts';
+import { startHono } from '../support/servers.ts';
+
+adapterContract('hono', startHono);

@@ -1,0 +1,4 @@
+import { adapterContract } from '../support/adapter-contract.ts';
+import { startKoa } from '../support/servers.ts';
+
+adapterContract('koa', startKoa);
