@@ -1,12 +1,16 @@
+import type { SignType } from '@qqwxpay/codec-v2';
 import {
   buildProxyUrl,
   isProxyApi,
   notifyUrlV2,
   notifyUrlV3,
   PROXY_APIS,
+  type ProxiedUnifiedOrderParams,
   type ProxyApi,
+  prepareV2Order,
 } from '@qqwxpay/proxy-url';
 import type { Command, Flags } from '../command.ts';
+import { type CliIo, readStdinText } from '../io.ts';
 import { UsageError } from '../usage-error.ts';
 
 /** Reads a string flag the dispatcher already required. */
@@ -72,5 +76,52 @@ const notifyUrlV3Command: Command = {
   },
 };
 
-/** The QQ proxy commands: `proxy-url`, `notify-url v2`, `notify-url v3`. */
-export const proxyCommands: readonly Command[] = [proxyUrl, notifyUrlV2Command, notifyUrlV3Command];
+/** Reads standard input as one JSON object. */
+export async function readJsonObject(io: CliIo): Promise<Record<string, unknown>> {
+  const text = await readStdinText(io);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new TypeError('standard input is not JSON: expected one JSON object of order fields');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new TypeError('standard input must be one JSON object of order fields');
+  }
+  return value as Record<string, unknown>;
+}
+
+const orderV2: Command = {
+  words: ['order', 'v2'],
+  summary: "prepare a V2 unified order for QQ's proxy (reads the order as JSON)",
+  flags: {
+    'qq-appid': 'string',
+    'access-token': 'string',
+    key: 'string',
+    'sign-type': 'string',
+    'real-notify-url': 'string',
+  },
+  required: ['qq-appid', 'access-token', 'key'],
+  async run(flags, io) {
+    const params = (await readJsonObject(io)) as unknown as ProxiedUnifiedOrderParams;
+    const signType = optionalFlag(flags, 'sign-type');
+    const realNotifyUrl = optionalFlag(flags, 'real-notify-url');
+    const request = prepareV2Order(params, {
+      qqAppId: stringFlag(flags, 'qq-appid'),
+      accessToken: stringFlag(flags, 'access-token'),
+      key: stringFlag(flags, 'key'),
+      ...(signType === undefined ? {} : { signType: signType as SignType }),
+      ...(realNotifyUrl === undefined ? {} : { realNotifyUrl }),
+    });
+    io.stdout(`${JSON.stringify(request)}\n`);
+    return 0;
+  },
+};
+
+/** The QQ proxy commands: `proxy-url`, `notify-url v2|v3`, `order v2|v3`. */
+export const proxyCommands: readonly Command[] = [
+  proxyUrl,
+  notifyUrlV2Command,
+  notifyUrlV3Command,
+  orderV2,
+];
