@@ -28,12 +28,19 @@ export {
   parseV2ProxyResponse,
   type V2ProxyResult,
 } from './parse-v2-proxy-response.ts';
+export { parseV3ProxyResponse, type V3ProxyResult } from './parse-v3-proxy-response.ts';
 export { type PreflightOptions, preflight } from './preflight.ts';
 export {
   type PrepareV2OrderOptions,
   type ProxiedUnifiedOrderParams,
   prepareV2Order,
 } from './prepare-v2-order.ts';
+export {
+  type MerchantKey,
+  type PrepareV3OrderOptions,
+  type ProxyApiV3,
+  prepareV3Order,
+} from './prepare-v3-order.ts';
 export {
   apiForProxyPath,
   isProxyApi,

@@ -17,7 +17,12 @@ export function makeMerchantKey(): TestMerchantKey {
   const dir = mkdtempSync(join(tmpdir(), 'qqwxpay-proxy-url-'));
   const publicKeyPath = join(dir, 'merchant_pub.pem');
   writeFileSync(publicKeyPath, publicKey.export({ type: 'spki', format: 'pem' }));
-  return { privateKey, publicKeyPath, dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    privateKey,
+    publicKeyPath,
+    dir,
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 /** A direct-mode H5 order body, as WeChat Pay's H5 order page shows it. */
