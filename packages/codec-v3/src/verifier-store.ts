@@ -109,6 +109,13 @@ export class VerifierStore {
     return [...this.#entries.keys()];
   }
 
+  /** A new store holding the same verifiers (key objects shared, not copied). */
+  copy(): VerifierStore {
+    const store = new VerifierStore();
+    for (const [serial, verifier] of this.#entries) store.#entries.set(serial, verifier);
+    return store;
+  }
+
   /** Removes the verifier under `serial`; returns whether there was one. */
   delete(serial: string): boolean {
     return this.#entries.delete(serial);

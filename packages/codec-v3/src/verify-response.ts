@@ -1,5 +1,6 @@
-import { V3ApiError, V3Error } from './errors.ts';
-import { getHeader, type HttpResponse } from './http.ts';
+import { V3Error } from './errors.ts';
+import type { HttpResponse } from './http.ts';
+import { apiError } from './internal/api-error.ts';
 import { decodeUtf8Strict, toBytes } from './internal/bytes.ts';
 import { type VerifyOptions, verifySignature } from './verify-signature.ts';
 
@@ -53,23 +54,4 @@ export function verifyResponse(response: HttpResponse, options: VerifyOptions): 
     }
   }
   return { status, body, json, requestId: verified.requestId };
-}
-
-function apiError(response: HttpResponse): V3ApiError {
-  const requestId = getHeader(response.headers, 'Request-ID');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(decodeUtf8Strict(toBytes(response.body)) ?? '');
-  } catch {
-    parsed = undefined;
-  }
-  const fields =
-    typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
-  return new V3ApiError({
-    status: response.status,
-    apiCode: typeof fields.code === 'string' ? fields.code : undefined,
-    apiMessage: typeof fields.message === 'string' ? fields.message : undefined,
-    detail: fields.detail,
-    requestId,
-  });
 }
