@@ -50,7 +50,8 @@ async function readParams(io: CliIo): Promise<V2Params> {
   }
   const params: Record<string, string | number> = Object.create(null);
   for (const [name, value] of Object.entries(parsed)) {
-    const ok = typeof value === 'string' || (typeof value === 'number' && Number.isSafeInteger(value));
+    const ok =
+      typeof value === 'string' || (typeof value === 'number' && Number.isSafeInteger(value));
     if (!ok) {
       throw new UsageError(`${JSON.stringify(name)} must be a string or a safe integer`);
     }
