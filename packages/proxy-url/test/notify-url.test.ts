@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { notifyUrlV2, notifyUrlV3, parseNotifyUrl, QqProxyError } from '../src/index.ts';
 
@@ -57,6 +58,22 @@ describe('notify URLs', () => {
     expect(() => parseNotifyUrl(url)).toThrow(QqProxyError);
     expect(() => parseNotifyUrl(url)).toThrow(
       expect.objectContaining({ code: 'ERR_QQ_INVALID_NOTIFY_URL', field: 'notify_url' }),
+    );
+  });
+
+  it('property: parseNotifyUrl(notifyUrlV3(mchid, no)) gives back the ids, and the URL has no query', () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^\d{1,32}$/),
+        fc.stringMatching(/^[0-9A-Za-z_\-|*@]{1,32}$/),
+        (mchid, outTradeNo) => {
+          const url = notifyUrlV3(mchid, outTradeNo);
+          expect(url.startsWith('https://api.q.qq.com/wxpay/v3/notify/')).toBe(true);
+          expect(url).not.toMatch(/[?#|]/);
+          expect(parseNotifyUrl(url)).toEqual({ version: 'v3', mchid, outTradeNo });
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
