@@ -10,6 +10,7 @@ import { qqRouter } from './qq/router.ts';
 import { TokenStore } from './qq/token-store.ts';
 import { type OrderRecord, OrderStore } from './wechat/order-store.ts';
 import { payOrder, redeliverPayment } from './wechat/pay-order.ts';
+import { PAY_PAGE_PATH } from './wechat/pay-page.ts';
 import { probeOrder } from './wechat/probe-order.ts';
 import { wechatRouter } from './wechat/router.ts';
 
@@ -33,6 +34,12 @@ export interface SandboxOptions {
   allowRemoteCallbacks?: boolean;
   /** The clock, in milliseconds since the epoch (token expiry, V3 timestamps). */
   now?: () => number;
+  /**
+   * The origin of the `mweb_url` and `h5_url` answered: `https://wx.tenpay.com` by default, as
+   * WeChat Pay answers (merchant libraries may insist on https). Pass `'local'` to answer the
+   * sandbox's own WeChat Pay base URL instead, so the URL opens as is.
+   */
+  h5Origin?: string;
   /** Receives one event per request and callback attempt, for logs. */
   onEvent?: (event: SandboxEvent) => void;
 }
@@ -48,6 +55,8 @@ export interface Sandbox {
   readonly wechatBaseUrl: string;
   /** The apps, merchants and keys in use. */
   readonly config: SandboxConfig;
+  /** The local address of the pay page behind an `mweb_url` or `h5_url` the sandbox answered. */
+  payPageUrl(h5Url: string): string;
   /** Issues a QQ access token for an app, as `getToken` would. */
   issueToken(qqAppId: string): string;
   /** Makes every access token issued so far expire. */
@@ -122,6 +131,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     now,
     qqBaseUrl: '',
     wechatBaseUrl: '',
+    h5Origin: '',
     allowRemoteCallbacks: options.allowRemoteCallbacks ?? false,
     callbackTimeoutMs: options.callbackTimeoutMs ?? 5000,
     emit,
@@ -139,6 +149,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
   context.qqBaseUrl = servers[0]?.url ?? '';
   context.wechatBaseUrl = servers[1]?.url ?? '';
+  const h5Origin = options.h5Origin ?? 'https://wx.tenpay.com';
+  context.h5Origin = h5Origin === 'local' ? context.wechatBaseUrl : new URL(h5Origin).origin;
   context.callbacks = new CallbackSender({
     qqBaseUrl: context.qqBaseUrl,
     timeScale: options.timeScale ?? 1,
@@ -161,6 +173,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     qqBaseUrl: context.qqBaseUrl,
     wechatBaseUrl: context.wechatBaseUrl,
     config,
+    payPageUrl: (h5Url) => {
+      const url = new URL(h5Url);
+      if (url.origin !== context.h5Origin || url.pathname !== PAY_PAGE_PATH) {
+        throw new RangeError('h5Url is not an H5 URL this sandbox answered');
+      }
+      return `${context.wechatBaseUrl}${url.pathname}${url.search}`;
+    },
     issueToken: (qqAppId) => {
       if (!context.apps.has(qqAppId)) throw new RangeError('qqAppId is not a configured QQ app');
       return context.tokens.issue(qqAppId).accessToken;

@@ -40,7 +40,10 @@ describe('a V2 order through QQ, paid, its callback forwarded', () => {
 
     const fields = verifyXml(answer.body, merchant.apiKey);
     expect(fields.result_code).toBe('SUCCESS');
-    expect(fields.mweb_url).toContain(`${sandbox.wechatBaseUrl}/cgi-bin/mmpayweb-bin/checkmweb?`);
+    expect(fields.mweb_url).toMatch(
+      /^https:\/\/wx\.tenpay\.com\/cgi-bin\/mmpayweb-bin\/checkmweb\?prepay_id=wx\d{14}/,
+    );
+    expect(sandbox.payPageUrl(fields.mweb_url!)).toContain(`${sandbox.wechatBaseUrl}/cgi-bin/`);
 
     const delivery = sandbox.pay({ prepayId: fields.prepay_id! });
     await delivery.settled;

@@ -28,6 +28,8 @@ export interface SandboxContext {
   now(): number;
   qqBaseUrl: string;
   wechatBaseUrl: string;
+  /** The origin of `mweb_url` and `h5_url`; the page itself is served at `wechatBaseUrl`. */
+  h5Origin: string;
   allowRemoteCallbacks: boolean;
   callbackTimeoutMs: number;
   emit(event: SandboxEvent): void;

@@ -2,12 +2,16 @@ import type { SandboxContext } from '../internal/context.ts';
 import type { Incoming, Reply } from '../internal/http-server.ts';
 import { digits, prepayId } from '../internal/ids.ts';
 import type { OrderRecord } from './order-store.ts';
+import { PAY_PAGE_PATH } from './pay-page.ts';
 import { isReply, readSignedV2, resultFail, signedAnswer } from './v2-reply.ts';
 import { firstIssue, v2UnifiedOrderSchema } from './v2-schemas.ts';
 
-/** The address of the pay page for a prepay id, in the shape of WeChat Pay's `mweb_url`. */
+/**
+ * The H5 URL of a prepay id in the shape of WeChat Pay's `mweb_url` and `h5_url`, under the
+ * configured H5 origin (`https://wx.tenpay.com` unless told otherwise).
+ */
 export function payPageUrl(context: SandboxContext, prepay: string): string {
-  return `${context.wechatBaseUrl}/cgi-bin/mmpayweb-bin/checkmweb?prepay_id=${prepay}&package=${digits(10)}`;
+  return `${context.h5Origin}${PAY_PAGE_PATH}?prepay_id=${prepay}&package=${digits(10)}`;
 }
 
 function fingerprint(fields: Record<string, string>): string {

@@ -30,7 +30,7 @@ export function merchantOf(sandbox: Sandbox, mchid: string): MerchantConfig {
 export function v2OrderXml(
   merchant: MerchantConfig,
   overrides: Record<string, string> = {},
-  key = merchant.apiKey,
+  key: string = merchant.apiKey,
 ): string {
   return signXml(
     {
