@@ -62,6 +62,7 @@ export type { LeaseStore } from './stores/lease-store.ts';
 export { MemoryLeaseStore, type MemoryLeaseStoreOptions } from './stores/memory-lease-store.ts';
 export { type RedisClientLike, RedisStore, type RedisStoreOptions } from './stores/redis-store.ts';
 export {
+  openV2Notification,
   type RawV2Notification,
   type V2NotificationEvent,
   type V2NotificationOptions,

@@ -73,7 +73,8 @@ const REFUND_REQUIRED = [
  *   `ERR_V2_SIGNATURE_MISMATCH`, `ERR_V2_SIGNATURE_MISSING`, `ERR_V2_XML_DOCTYPE`,
  *   `ERR_V2_DECRYPT_FAILED`
  * @throws NotifyError `ERR_NOTIFY_BODY_TOO_LARGE`, `ERR_NOTIFY_RETURN_FAIL`,
- *   `ERR_NOTIFY_RESOURCE_INVALID`, `ERR_NOTIFY_EXPECTATION_MISMATCH`
+ *   `ERR_NOTIFY_RESOURCE_INVALID` (a required field is missing),
+ *   `ERR_NOTIFY_EXPECTATION_MISMATCH`
  * @example
  * ```ts
  * const event = verifyV2Notification({ body: rawXml }, { key: apiKey, expect: { amount: 9900 } });
@@ -84,22 +85,43 @@ export function verifyV2Notification(
   request: RawV2Notification,
   options: V2NotificationOptions,
 ): V2NotificationEvent {
+  const event = openV2Notification(request, options);
+  if (event.kind === 'refund') requireFields(event.refund, REFUND_REQUIRED, 'refund');
+  else if (event.success) requireFields(event.fields, PAYMENT_REQUIRED, 'payment');
+  checkExpectations(v2Subject(event), options.expect, event.kind);
+  return event;
+}
+
+/**
+ * Establishes a V2 callback's authenticity and nothing more: a payment callback's signature is
+ * verified (whatever its `return_code`), a refund callback's `req_info` is decrypted; only then
+ * is `return_code` read. Required fields and expectations are left to
+ * {@link verifyV2Notification}.
+ *
+ * @param request - the raw XML body
+ * @param options - the API key, fallback sign type and body limit
+ * @returns a `payment` or `refund` event with every value as a string
+ * @throws TypeError/RangeError for a body that is not raw, or a malformed key or option
+ * @throws V2Error XML, signature and `req_info` codes from codec-v2
+ * @throws NotifyError `ERR_NOTIFY_BODY_TOO_LARGE`, `ERR_NOTIFY_RETURN_FAIL`
+ * @example
+ * ```ts
+ * const event = openV2Notification({ body: rawXml }, { key: apiKey });
+ * ```
+ */
+export function openV2Notification(
+  request: RawV2Notification,
+  options: Omit<V2NotificationOptions, 'expect'>,
+): V2NotificationEvent {
   const body = rawBodyBytes(request.body, options.maxBytes);
   const received = decodeXml(
     body,
     options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes },
   );
 
-  if (received.return_code !== 'SUCCESS') {
-    throw new NotifyError('ERR_NOTIFY_RETURN_FAIL', 'callback return_code is not SUCCESS', {
-      field: 'return_code',
-    });
-  }
-
   let event: V2NotificationEvent;
   if (Object.hasOwn(received, 'req_info')) {
     const refund = decryptRefundInfo(received.req_info as string, options.key);
-    requireFields(refund, REFUND_REQUIRED, 'refund');
     const { req_info: _, ...outer } = received;
     event = { version: 'v2', kind: 'refund', fields: outer, refund };
   } else {
@@ -108,12 +130,14 @@ export function verifyV2Notification(
       options.key,
       options.signType === undefined ? {} : { signType: options.signType },
     );
-    const success = fields.result_code === 'SUCCESS';
-    if (success) requireFields(fields, PAYMENT_REQUIRED, 'payment');
-    event = { version: 'v2', kind: 'payment', success, fields };
+    event = { version: 'v2', kind: 'payment', success: fields.result_code === 'SUCCESS', fields };
   }
 
-  checkExpectations(v2Subject(event), options.expect, event.kind);
+  if (event.fields.return_code !== 'SUCCESS') {
+    throw new NotifyError('ERR_NOTIFY_RETURN_FAIL', 'callback return_code is not SUCCESS', {
+      field: 'return_code',
+    });
+  }
   return event;
 }
 

@@ -2,7 +2,7 @@ import { encodeXml, sign, V2Error } from '@qqwxpay/codec-v2';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NotifyError } from '../src/errors.ts';
-import { verifyV2Notification } from '../src/verify-v2-notification.ts';
+import { openV2Notification, verifyV2Notification } from '../src/verify-v2-notification.ts';
 import { API_KEY, replaceV2Field, v2PaymentXml, v2RefundXml } from './support/callbacks.ts';
 
 function codeOf(run: () => unknown): string | undefined {
@@ -76,10 +76,23 @@ describe('verifyV2Notification: payment callbacks', () => {
     );
   });
 
-  it('refuses return_code FAIL, which carries no signature', () => {
-    const body = '<xml><return_code>FAIL</return_code><return_msg>bad</return_msg></xml>';
-    expect(codeOf(() => verifyV2Notification({ body }, { key: API_KEY }))).toBe(
+  it('refuses return_code FAIL: unsigned as not authentic, signed as ERR_NOTIFY_RETURN_FAIL', () => {
+    const unsigned = '<xml><return_code>FAIL</return_code><return_msg>bad</return_msg></xml>';
+    expect(codeOf(() => verifyV2Notification({ body: unsigned }, { key: API_KEY }))).toBe(
+      'ERR_V2_SIGNATURE_MISSING',
+    );
+    const signed = v2PaymentXml({ return_code: 'FAIL' });
+    expect(codeOf(() => verifyV2Notification({ body: signed }, { key: API_KEY }))).toBe(
       'ERR_NOTIFY_RETURN_FAIL',
+    );
+  });
+
+  it('openV2Notification verifies without asking for the fields a payment needs', () => {
+    const fields = { return_code: 'SUCCESS', result_code: 'SUCCESS', out_trade_no: 'T1' };
+    const body = encodeXml({ ...fields, sign: sign(fields, API_KEY) });
+    expect(openV2Notification({ body }, { key: API_KEY }).fields.out_trade_no).toBe('T1');
+    expect(codeOf(() => verifyV2Notification({ body }, { key: API_KEY }))).toBe(
+      'ERR_NOTIFY_RESOURCE_INVALID',
     );
   });
 
