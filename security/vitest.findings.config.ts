@@ -1,0 +1,6 @@
+import { packageConfig } from '../vitest.shared.ts';
+
+const config = packageConfig({ dir: import.meta.dirname, silent: true, testTimeout: 60_000 });
+if (config.test) config.test.include = ['findings/**/*.test.ts'];
+
+export default config;
