@@ -7,7 +7,14 @@ export const NOT_AUTHENTIC_CODES: ReadonlySet<string> = new Set<string>([
   'ERR_V2_SIGNATURE_MISMATCH',
   'ERR_V2_SIGNATURE_MISSING',
   'ERR_V2_DECRYPT_FAILED',
-  // codec-v3 (filled in with the package)
+  // codec-v3
+  'ERR_V3_SIGNATURE_MISMATCH',
+  'ERR_V3_SIGNATURE_MISSING',
+  'ERR_V3_SIGNATURE_PROBE',
+  'ERR_V3_TIMESTAMP_OUT_OF_WINDOW',
+  'ERR_V3_SERIAL_UNKNOWN',
+  'ERR_V3_CERTIFICATE_EXPIRED',
+  'ERR_V3_DECRYPT_FAILED',
   // notify-verify (filled in with the package)
 ]);
 
