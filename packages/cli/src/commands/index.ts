@@ -2,6 +2,7 @@ import type { Command } from '../command.ts';
 import { demoCommand } from './demo.ts';
 import { notifyCommands } from './notify.ts';
 import { proxyCommands } from './proxy.ts';
+import { sandboxCommand } from './sandbox.ts';
 import { v2Commands } from './v2.ts';
 import { v3Commands } from './v3.ts';
 
@@ -12,4 +13,5 @@ export const commands: readonly Command[] = [
   ...v3Commands,
   ...notifyCommands,
   demoCommand,
+  sandboxCommand,
 ];
