@@ -33,6 +33,6 @@ describe('F2: the outer fields of a V2 refund callback are not authenticated', (
 
   it('hands back only authenticated fields from a refund callback', () => {
     const event = verifyV2Notification({ body: outer('1999999999') }, { key });
-    expect(event.fields.mch_id).toBeUndefined();
+    expect((event as { fields?: Record<string, string> }).fields?.mch_id).toBeUndefined();
   });
 });

@@ -35,9 +35,10 @@ function v3Headers(body: string | Uint8Array, overrides: Record<string, string> 
 
 /** A V3 callback signed by the platform key: hostile content that got past the signature. */
 function signedCallback(body: string | Uint8Array) {
+  const headers = v3Headers(body);
   return () =>
     verifyV3Notification(
-      { body, headers: v3Headers(body) },
+      { body, headers },
       { apiV3Key: API_V3_KEY, verifiers: platform().verifiers, now: NOW },
     );
 }
@@ -106,12 +107,17 @@ export function hostileCases(): HostileCase[] {
       verifyResponse({ status: 200, headers, body }, { verifiers, now: NOW });
   const stamped = (timestamp: string) => {
     const body = '{"a":1}';
-    return () =>
-      verifySignature(
-        { headers: v3Headers(body, { 'Wechatpay-Timestamp': timestamp }), body },
-        { verifiers, now: NOW },
-      );
+    const headers = v3Headers(body, { 'Wechatpay-Timestamp': timestamp });
+    return () => verifySignature({ headers, body }, { verifiers, now: NOW });
   };
+  const withHeader = (name: string, value: string) => {
+    const headers = v3Headers('{}', { [name]: value });
+    return () => verifySignature({ headers, body: '{}' }, { verifiers, now: NOW });
+  };
+  const signedEmpty = v3Headers('{}');
+  const protoHeaders = JSON.parse(
+    `{"__proto__":"x","constructor":"y",${JSON.stringify(v3Headers('{"a":1}')).slice(1)}`,
+  );
   const cases: HostileCase[] = [
     {
       name: 'XXE external entity (file)',
@@ -253,7 +259,7 @@ export function hostileCases(): HostileCase[] {
       codes: ['ERR_NOTIFY_BODY_TOO_LARGE'],
       run: () =>
         verifyV3Notification(
-          { body: TEN_MB_JSON, headers: v3Headers('{}') },
+          { body: TEN_MB_JSON, headers: signedEmpty },
           { apiV3Key: API_V3_KEY, verifiers, now: NOW },
         ),
     },
@@ -304,22 +310,14 @@ export function hostileCases(): HostileCase[] {
       target: 'verifySignature',
       bytes: 0,
       codes: ['ERR_V3_SIGNATURE_MISMATCH', 'ERR_V3_SIGNATURE_MALFORMED'],
-      run: () =>
-        verifySignature(
-          { headers: v3Headers('{}', { 'Wechatpay-Nonce': '\uDC00abc' }), body: '{}' },
-          { verifiers, now: NOW },
-        ),
+      run: withHeader('Wechatpay-Nonce', '\uDC00abc'),
     },
     {
       name: 'NUL in the serial',
       target: 'verifySignature',
       bytes: 0,
       codes: ['ERR_V3_SERIAL_UNKNOWN'],
-      run: () =>
-        verifySignature(
-          { headers: v3Headers('{}', { 'Wechatpay-Serial': `${pub.serial}\u0000` }), body: '{}' },
-          { verifiers, now: NOW },
-        ),
+      run: withHeader('Wechatpay-Serial', `${pub.serial}\u0000`),
     },
     {
       name: '__proto__ header name',
@@ -330,9 +328,7 @@ export function hostileCases(): HostileCase[] {
         verifyV3Notification(
           {
             body: '{}',
-            headers: JSON.parse(
-              `{"__proto__":"x","constructor":"y",${JSON.stringify(v3Headers('{"a":1}')).slice(1)}`,
-            ),
+            headers: protoHeaders,
           },
           { apiV3Key: API_V3_KEY, verifiers, now: NOW },
         ),
@@ -413,14 +409,7 @@ export function hostileCases(): HostileCase[] {
       target: 'verifySignature',
       bytes: MB,
       codes: ['ERR_V3_SIGNATURE_MISMATCH'],
-      run: () =>
-        verifySignature(
-          {
-            headers: v3Headers('{}', { 'Wechatpay-Signature': repeat('QUFB', MB / 4) }),
-            body: '{}',
-          },
-          { verifiers, now: NOW },
-        ),
+      run: withHeader('Wechatpay-Signature', repeat('QUFB', MB / 4)),
     },
   ];
   const timestamps = [
