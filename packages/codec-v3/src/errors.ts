@@ -14,7 +14,8 @@
  * - `ERR_V3_CERTIFICATE_INVALID`: the certificate cannot be read or holds no RSA key.
  * - `ERR_V3_KEY_INVALID`: a key cannot be read (bad PEM, bad PKCS#12, wrong passphrase, not RSA).
  * - `ERR_V3_ALGORITHM_UNSUPPORTED`: a resource names an algorithm other than `AEAD_AES_256_GCM`.
- * - `ERR_V3_RESOURCE_MALFORMED`: a resource's nonce, ciphertext or fields have the wrong shape.
+ * - `ERR_V3_RESOURCE_MALFORMED`: a resource's nonce, ciphertext or fields, or a field ciphertext,
+ *   have the wrong shape.
  * - `ERR_V3_DECRYPT_FAILED`: a resource or field did not decrypt (wrong key or tampered data).
  * - `ERR_V3_BODY_MALFORMED`: a verified body is not UTF-8 JSON.
  * - `ERR_V3_SCHEMA_VIOLATION`: a message does not match its schema.
