@@ -220,6 +220,18 @@ describe('v3 authorization', () => {
     );
   });
 
+  test('signs the body file as read, and refuses an unreadable one', async () => {
+    const args = [...base, '--private-key', fixture('merchant_key.pem')];
+    const fromFile = await run([...args, '--body-file', fixture('merchant_cert.pem')]);
+    const fromStdin = await run(
+      [...args, '--body-file', '-'],
+      readFileSync(fixture('merchant_cert.pem')),
+    );
+    expect(fromFile.code).toBe(0);
+    expect(fromFile.stdout).toBe(fromStdin.stdout);
+    await refused([...args, '--body-file', join(fixtures, 'missing.json')], '', 2, 'ERR_CLI_USAGE');
+  });
+
   test('exit 2 for a lower-case method or a malformed timestamp', async () => {
     const args = [...base, '--private-key', fixture('merchant_key.pem')];
     const lower = args.map((a) => (a === 'GET' ? 'get' : a));

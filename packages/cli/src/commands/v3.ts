@@ -23,6 +23,15 @@ function text(flags: Flags, name: string): string {
   return value;
 }
 
+/** Reads `--body-file` (`-` is standard input); an unreadable file is a usage error. */
+async function readBody(io: CliIo, path: string | undefined): Promise<Uint8Array> {
+  try {
+    return await readBodyFile(io, path);
+  } catch {
+    throw new UsageError('cannot read the --body-file file');
+  }
+}
+
 /** An optional string flag. */
 function optional(flags: Flags, name: string): string | undefined {
   const value = flags[name];
@@ -46,7 +55,7 @@ const v3Authorization: Command = {
   required: ['mchid', 'serial', 'private-key', 'method', 'url'],
   async run(flags, io) {
     const privateKey = await privateKeyFromFlags(flags);
-    const body = await readBodyFile(io, optional(flags, 'body-file'));
+    const body = await readBody(io, optional(flags, 'body-file'));
     const timestamp = optional(flags, 'timestamp');
     const nonce = optional(flags, 'nonce');
     const header = buildAuthorization({
@@ -83,7 +92,7 @@ const v3Verify: Command = {
     const now = nowFromFlags(flags);
     const verifiers = await verifiersFromFlags(flags, now);
     const bodyFile = optional(flags, 'body-file');
-    const body = bodyFile === undefined ? await io.readStdin() : await readBodyFile(io, bodyFile);
+    const body = bodyFile === undefined ? await io.readStdin() : await readBody(io, bodyFile);
     const headers = {
       'Wechatpay-Timestamp': text(flags, 'timestamp'),
       'Wechatpay-Nonce': text(flags, 'nonce'),
