@@ -24,10 +24,10 @@ export interface ExpectationSubject {
   outTradeNo: string | undefined;
   /** The amount in fen, as a decimal string. */
   amount: string | undefined;
-  /** Every merchant id the callback names. */
-  mchids: readonly (string | undefined)[];
-  /** Every app id the callback names. */
-  appids: readonly (string | undefined)[];
+  /** Every authenticated merchant id the callback names; undefined when it carries none. */
+  mchids: readonly (string | undefined)[] | undefined;
+  /** Every authenticated app id the callback names; undefined when it carries none. */
+  appids: readonly (string | undefined)[] | undefined;
 }
 
 /**
@@ -36,7 +36,8 @@ export interface ExpectationSubject {
  * @param subject - the callback's order number, amount, merchant ids and app ids
  * @param expect - the expectations; absent fields are not checked
  * @param eventType - the event type, for the error
- * @throws TypeError/RangeError naming an expectation of the wrong type
+ * @throws TypeError/RangeError naming an expectation of the wrong type, or one the callback
+ *   cannot answer (`mchid`/`appid` of a V2 refund, whose outer fields are not signed)
  * @throws NotifyError `ERR_NOTIFY_EXPECTATION_MISMATCH` with `field` naming the first mismatch
  *   (`out_trade_no`, `amount`, `mchid` or `appid`)
  * @example
@@ -64,12 +65,31 @@ export function checkExpectations(
     }
     if (subject.amount !== String(amount)) throw mismatch('amount', eventType);
   }
-  if (mchid !== undefined && !subject.mchids.includes(checkText(mchid, 'mchid'))) {
+  if (
+    mchid !== undefined &&
+    !uncheckable(subject.mchids, 'mchid', eventType).includes(checkText(mchid, 'mchid'))
+  ) {
     throw mismatch('mchid', eventType);
   }
-  if (appid !== undefined && !subject.appids.includes(checkText(appid, 'appid'))) {
+  if (
+    appid !== undefined &&
+    !uncheckable(subject.appids, 'appid', eventType).includes(checkText(appid, 'appid'))
+  ) {
     throw mismatch('appid', eventType);
   }
+}
+
+function uncheckable(
+  ids: readonly (string | undefined)[] | undefined,
+  name: string,
+  eventType: string,
+): readonly (string | undefined)[] {
+  if (ids === undefined) {
+    throw new TypeError(
+      `expect.${name}: a ${eventType} callback carries no authenticated ${name} to check`,
+    );
+  }
+  return ids;
 }
 
 function checkText(value: string, name: string): string {

@@ -44,9 +44,11 @@ export type V2NotificationEvent =
   | {
       version: 'v2';
       kind: 'refund';
-      /** The outer fields (`appid`, `mch_id`, …), without `req_info`. */
-      fields: V2Fields;
-      /** The fields decrypted from `req_info` (`refund_status`, `refund_fee`, …). */
+      /**
+       * The fields decrypted from `req_info` (`refund_status`, `refund_fee`, …): the only
+       * authentic part of a refund callback. The outer `appid`, `mch_id` and `nonce_str` are
+       * not signed, so they are not returned.
+       */
       refund: V2Fields;
     };
 
@@ -63,7 +65,8 @@ const REFUND_REQUIRED = [
  * Turns a raw V2 callback into a trusted event. Payment callbacks are verified with the API key
  * (algorithm from `sign_type`, else the configured one) and `result_code` is read; refund
  * callbacks carry no `sign`, so their authenticity comes from `req_info` decrypting under the
- * key. Expectations are checked after that.
+ * key, and only the decrypted fields are returned. Expectations are checked after that; a V2
+ * refund can be checked for `outTradeNo` and `amount` only.
  *
  * @param request - the raw XML body
  * @param options - the API key, fallback sign type, expectations and body limit
@@ -122,8 +125,7 @@ export function openV2Notification(
   let event: V2NotificationEvent;
   if (Object.hasOwn(received, 'req_info')) {
     const refund = decryptRefundInfo(received.req_info as string, options.key);
-    const { req_info: _, ...outer } = received;
-    event = { version: 'v2', kind: 'refund', fields: outer, refund };
+    event = { version: 'v2', kind: 'refund', refund };
   } else {
     const fields = verify(
       received,
@@ -133,7 +135,7 @@ export function openV2Notification(
     event = { version: 'v2', kind: 'payment', success: fields.result_code === 'SUCCESS', fields };
   }
 
-  if (event.fields.return_code !== 'SUCCESS') {
+  if (received.return_code !== 'SUCCESS') {
     throw new NotifyError('ERR_NOTIFY_RETURN_FAIL', 'callback return_code is not SUCCESS', {
       field: 'return_code',
     });
@@ -146,22 +148,22 @@ export function openV2Notification(
  *
  * @param event - a verified V2 event
  * @returns its order number, amount in fen (`total_fee`, or `refund_fee` for refunds),
- *   merchant ids and app ids
+ *   merchant ids and app ids (none for refunds: their outer fields are not signed)
  * @example
  * ```ts
  * checkExpectations(v2Subject(event), { amount: 9900 }, event.kind);
  * ```
  */
 export function v2Subject(event: V2NotificationEvent): ExpectationSubject {
-  const outer = event.fields;
   if (event.kind === 'refund') {
     return {
       outTradeNo: event.refund.out_trade_no,
       amount: event.refund.refund_fee,
-      mchids: [outer.mch_id, outer.sub_mch_id],
-      appids: [outer.appid, outer.sub_appid],
+      mchids: undefined,
+      appids: undefined,
     };
   }
+  const outer = event.fields;
   return {
     outTradeNo: outer.out_trade_no,
     amount: outer.total_fee,

@@ -90,7 +90,8 @@ describe('verifyV2Notification: payment callbacks', () => {
   it('openV2Notification verifies without asking for the fields a payment needs', () => {
     const fields = { return_code: 'SUCCESS', result_code: 'SUCCESS', out_trade_no: 'T1' };
     const body = encodeXml({ ...fields, sign: sign(fields, API_KEY) });
-    expect(openV2Notification({ body }, { key: API_KEY }).fields.out_trade_no).toBe('T1');
+    const opened = openV2Notification({ body }, { key: API_KEY });
+    expect(opened.kind === 'payment' && opened.fields.out_trade_no).toBe('T1');
     expect(codeOf(() => verifyV2Notification({ body }, { key: API_KEY }))).toBe(
       'ERR_NOTIFY_RESOURCE_INVALID',
     );
@@ -177,14 +178,23 @@ describe('verifyV2Notification: payment callbacks', () => {
 });
 
 describe('verifyV2Notification: refund callbacks', () => {
-  it('decrypts req_info under the API key and returns inner and outer fields as strings', () => {
+  it('decrypts req_info under the API key and returns only the decrypted fields, as strings', () => {
     const event = verifyV2Notification({ body: v2RefundXml() }, { key: API_KEY });
     expect(event.kind).toBe('refund');
     if (event.kind !== 'refund') return;
     expect(event.refund.refund_fee).toBe('900');
     expect(event.refund.refund_status).toBe('SUCCESS');
-    expect(event.fields.mch_id).toBe('10000100');
-    expect('req_info' in event.fields).toBe(false);
+    expect(Object.keys(event)).toEqual(['version', 'kind', 'refund']);
+  });
+
+  it('regression: unsigned outer fields of a refund are neither returned nor checked', () => {
+    const body = replaceV2Field(v2RefundXml(), 'mch_id', '1999999999');
+    expect(() =>
+      verifyV2Notification({ body }, { key: API_KEY, expect: { mchid: '1999999999' } }),
+    ).toThrow(/mchid/);
+    expect(() =>
+      verifyV2Notification({ body }, { key: API_KEY, expect: { appid: 'wx2421b1c4370ec43b' } }),
+    ).toThrow(TypeError);
   });
 
   it('refuses req_info encrypted under another key', () => {

@@ -92,7 +92,7 @@ const notifyV3: Command = {
 const notifyV2: Command = {
   words: ['notify', 'v2'],
   summary:
-    'verify a raw V2 callback (payment: signature; refund: req_info decrypts); print its fields as JSON',
+    'verify a raw V2 callback (payment: signature; refund: req_info decrypts); print the authentic fields as JSON',
   flags: { key: 'string', 'sign-type': 'string', 'max-bytes': 'string' },
   required: ['key'],
   async run(flags, io) {
@@ -108,7 +108,8 @@ const notifyV2: Command = {
         ...(maxBytes === undefined ? {} : { maxBytes }),
       },
     );
-    const fields = event.kind === 'refund' ? { ...event.fields, ...event.refund } : event.fields;
+    // a refund's outer fields carry no signature: only the decrypted req_info is printed
+    const fields = event.kind === 'refund' ? event.refund : event.fields;
     io.stdout(`${JSON.stringify(fields)}\n`);
     return 0;
   },
