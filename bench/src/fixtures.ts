@@ -212,24 +212,9 @@ export function makeFixtures(): Fixtures {
     time_expire: '2026-12-06T10:34:56+08:00',
     attach: '自定义数据说明',
     notify_url: `https://api.q.qq.com/wxpay/v3/notify/${merchant.mchid}/1217752501201407033233368018`,
-    goods_tag: 'WXG',
     amount: { total: 100, currency: 'CNY' },
-    detail: {
-      cost_price: 608800,
-      invoice_id: '微信123',
-      goods_detail: [
-        {
-          merchant_goods_id: '1246464644',
-          wechatpay_goods_id: '1001',
-          goods_name: 'iPhoneX 256G',
-          quantity: 1,
-          unit_price: 528800,
-        },
-      ],
-    },
     scene_info: {
       payer_client_ip: '14.23.150.211',
-      device_id: '013467007045764',
       store_info: {
         id: '0001',
         name: '腾讯大厦分店',
@@ -238,7 +223,6 @@ export function makeFixtures(): Fixtures {
       },
       h5_info: { type: 'Wap', app_name: '王者荣耀', app_url: 'https://pay.qq.com' },
     },
-    settle_info: { profit_sharing: false },
   };
   const h5Path = '/v3/pay/transactions/h5';
 
@@ -255,7 +239,18 @@ export function makeFixtures(): Fixtures {
     attach: '自定义数据说明',
     success_time: '2026-12-04T10:34:56+08:00',
     payer: { openid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o' },
-    amount: { total: 100, payer_total: 100, currency: 'CNY', payer_currency: 'CNY' },
+    amount: { total: 100, payer_total: 90, currency: 'CNY', payer_currency: 'CNY' },
+    scene_info: { device_id: '013467007045764' },
+    promotion_detail: [
+      {
+        coupon_id: '109519',
+        name: '单品惠-6',
+        scope: 'SINGLE',
+        type: 'DISCOUNT',
+        amount: 10,
+        currency: 'CNY',
+      },
+    ],
   };
   const transactionText = JSON.stringify(transaction);
   const gcmNonce = 'fdasflkja484';

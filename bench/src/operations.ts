@@ -113,7 +113,7 @@ export function makeOperations(f: Fixtures): Operation[] {
     },
     {
       id: 'AES-256-GCM resource decrypt',
-      input: 'transaction resource, ~500 bytes of plaintext',
+      input: 'transaction resource, ~620 bytes of plaintext',
       altered: ['the last byte of the GCM tag flipped'],
       targets: [{ against: RAW, min: 0.9 }],
       check: (out) => same(asObject(out), f.transaction, 'the plaintext'),
