@@ -1,13 +1,32 @@
 import type { V2Params } from '../types.ts';
 
-/** Field names this package reads and writes: ASCII, XML-safe, never `=` or `&`. */
-export const FIELD_NAME: RegExp = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/**
+ * Whether `name` is a field name this package reads and writes: an ASCII letter or `_`, then
+ * letters, digits, `_`, `.` or `-` (XML-safe, never `=` or `&`).
+ */
+export function isFieldName(name: string): boolean {
+  if (name.length === 0) return false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    const letter = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+    if (letter) continue;
+    if (i > 0 && ((c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d)) continue;
+    return false;
+  }
+  return true;
+}
 
 /** Whether `text` holds a UTF-16 surrogate without its partner (not encodable as UTF-8). */
 export function hasLoneSurrogate(text: string): boolean {
-  return LONE_SURROGATE.test(text);
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0xd800 || unit > 0xdfff) continue;
+    if (unit >= 0xdc00) return true;
+    const next = text.charCodeAt(i + 1);
+    if (!(next >= 0xdc00 && next <= 0xdfff)) return true;
+    i++;
+  }
+  return false;
 }
 
 /** Refuses a key that is not a non-empty, well-formed string. */
@@ -36,7 +55,7 @@ export function presentEntries(params: V2Params, name = 'params'): [string, stri
   for (const field of Object.keys(params)) {
     const value = params[field];
     if (value === undefined || value === null || value === '') continue;
-    if (!FIELD_NAME.test(field)) {
+    if (!isFieldName(field)) {
       throw new TypeError(`${name}: field name ${JSON.stringify(field)} is not a V2 field name`);
     }
     entries.push([field, valueText(value, `${name}.${field}`)]);

@@ -1,6 +1,6 @@
 import { V2Error, type V2ErrorCode } from '../errors.ts';
 import type { V2Fields } from '../types.ts';
-import { FIELD_NAME } from './params.ts';
+import { isFieldName } from './params.ts';
 import { hasForbiddenXmlChar, isXmlChar, isXmlSpace } from './xml-chars.ts';
 
 const DECLARATION =
@@ -69,8 +69,8 @@ class Scanner {
       }
       this.markup();
       const field = this.startTag();
-      if (!FIELD_NAME.test(field)) this.fail('ERR_V2_XML_MALFORMED', 'a field name is malformed');
-      if (Object.hasOwn(fields, field)) {
+      if (!isFieldName(field)) this.fail('ERR_V2_XML_MALFORMED', 'a field name is malformed');
+      if (fields[field] !== undefined) {
         this.fail('ERR_V2_XML_DUPLICATE_FIELD', `the field ${field} appears twice`, field);
       }
       fields[field] = this.selfClosed ? '' : this.content(field);
@@ -82,6 +82,8 @@ class Scanner {
   /** Refuses markup that is not an element where an element may start. */
   private markup(): void {
     const { text, pos } = this;
+    const next = text.charCodeAt(pos + 1);
+    if (next !== 0x21 && next !== 0x3f) return;
     if (text.startsWith('<!DOCTYPE', pos)) this.fail('ERR_V2_XML_DOCTYPE', 'a DOCTYPE');
     if (text.startsWith('<!ENTITY', pos)) this.fail('ERR_V2_XML_ENTITY', 'an entity declaration');
     if (text.startsWith('<?', pos)) {
@@ -180,7 +182,7 @@ class Scanner {
       if (!isXmlChar(codePoint)) this.forbidden(field);
       return String.fromCodePoint(codePoint);
     }
-    if (FIELD_NAME.test(name)) {
+    if (isFieldName(name)) {
       this.fail('ERR_V2_XML_ENTITY', 'a reference to an undeclared entity', field);
     }
     return this.fail('ERR_V2_XML_MALFORMED', 'a bare & in text', field);

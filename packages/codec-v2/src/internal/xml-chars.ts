@@ -1,11 +1,22 @@
-/** Characters XML 1.0 forbids anywhere in a document (lone surrogates included). */
-const FORBIDDEN =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters refused
-  /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** Whether `text` holds a character XML 1.0 cannot carry. */
+/**
+ * Whether `text` holds a character XML 1.0 cannot carry: C0 controls other than tab, LF and
+ * CR, U+FFFE, U+FFFF, or a UTF-16 surrogate without its partner.
+ */
 export function hasForbiddenXmlChar(text: string): boolean {
-  return FORBIDDEN.test(text);
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0x20 && unit < 0xd800) continue;
+    if (unit < 0x20) {
+      if (unit !== 0x09 && unit !== 0x0a && unit !== 0x0d) return true;
+    } else if (unit <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return true;
+      i++;
+    } else if (unit <= 0xdfff || unit === 0xfffe || unit === 0xffff) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Whether a code point may appear in an XML 1.0 document. */
