@@ -16,20 +16,20 @@ import { privateKeyFromFlags } from '../keys.ts';
 import { UsageError } from '../usage-error.ts';
 
 /** Reads a string flag the dispatcher already required. */
-export function stringFlag(flags: Flags, name: string): string {
+function stringFlag(flags: Flags, name: string): string {
   const value = flags[name];
   if (typeof value !== 'string') throw new UsageError(`missing --${name}`);
   return value;
 }
 
 /** Reads an optional string flag. */
-export function optionalFlag(flags: Flags, name: string): string | undefined {
+function optionalFlag(flags: Flags, name: string): string | undefined {
   const value = flags[name];
   return typeof value === 'string' ? value : undefined;
 }
 
 /** Reads `--api` as one of the four proxied endpoints. */
-export function apiFlag(flags: Flags): ProxyApi {
+function apiFlag(flags: Flags): ProxyApi {
   const api = stringFlag(flags, 'api');
   if (!isProxyApi(api)) throw new UsageError(`--api must be one of ${PROXY_APIS.join(', ')}`);
   return api;
@@ -79,7 +79,7 @@ const notifyUrlV3Command: Command = {
 };
 
 /** Reads standard input as one JSON object. */
-export async function readJsonObject(io: CliIo): Promise<Record<string, unknown>> {
+async function readJsonObject(io: CliIo): Promise<Record<string, unknown>> {
   const text = await readStdinText(io);
   let value: unknown;
   try {

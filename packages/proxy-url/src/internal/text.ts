@@ -4,11 +4,3 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 export function isWellFormedText(value: string): boolean {
   return !LONE_SURROGATE.test(value);
 }
-
-/** Describes a value for an error message without echoing it. */
-export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return `a string of ${value.length} characters`;
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value;
-}
