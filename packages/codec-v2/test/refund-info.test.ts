@@ -1,19 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { decryptRefundInfo, encryptRefundInfo, refundInfoKey, V2Error } from '../src/index.ts';
+import { decryptRefundInfo, encryptRefundInfo, refundInfoKey } from '../src/index.ts';
 import { apiKey, paramMap } from './support/arbitraries.ts';
+import { codeOf as code } from './support/codes.ts';
 
 const KEY = '192006250b4c09247ec02edce69f6a2d';
-
-function code(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof V2Error) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 describe('refund req_info', () => {
   test('encrypt then decrypt is the identity for any fields and key', () => {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { sign, V2Error, type V2Fields, verify } from '../src/index.ts';
+import { sign, type V2Error, type V2Fields, verify } from '../src/index.ts';
 import { apiKey, fieldName, nonEmptyValue, paramMap } from './support/arbitraries.ts';
+import { codeOf as code } from './support/codes.ts';
 
 const KEY = '192006250b4c09247ec02edce69f6a2d';
 const signTypes = fc.constantFrom('MD5' as const, 'HMAC-SHA256' as const);
@@ -9,16 +10,6 @@ const signTypes = fc.constantFrom('MD5' as const, 'HMAC-SHA256' as const);
 function signed(fields: Record<string, string>, key: string, type: 'MD5' | 'HMAC-SHA256') {
   const withType = type === 'MD5' ? { ...fields } : { ...fields, sign_type: type };
   return { ...withType, sign: sign(withType, key) };
-}
-
-function code(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof V2Error) return error.code;
-    throw error;
-  }
-  return undefined;
 }
 
 describe('verify: properties', () => {
