@@ -5,7 +5,6 @@ export const SANDBOX_ERROR_CODES = [
   'ERR_SANDBOX_LISTEN_FAILED',
   'ERR_SANDBOX_ORDER_NOT_FOUND',
   'ERR_SANDBOX_ORDER_STATE',
-  'ERR_SANDBOX_CALLBACK_TARGET',
   'ERR_SANDBOX_CLOSED',
 ] as const;
 
@@ -22,7 +21,7 @@ export interface SandboxErrorOptions {
 
 /**
  * A failure of the sandbox itself: a configuration that does not hold, a port that cannot be
- * taken, an order that does not exist or cannot be paid, a callback target that is not allowed.
+ * taken, an order that does not exist or cannot be paid, a sandbox already closed.
  * Requests the sandbox refuses on the wire are answered the way QQ and WeChat Pay answer them,
  * never with this error.
  *

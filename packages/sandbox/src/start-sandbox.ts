@@ -6,6 +6,7 @@ import { generateConfig } from './generate-config.ts';
 import { loadMerchants, type SandboxContext } from './internal/context.ts';
 import { type Listening, startHttpServer } from './internal/http-server.ts';
 import { NotifyRoutes } from './qq/notify-routes.ts';
+import { QQ_ORIGIN } from './qq/proxy-order.ts';
 import { qqRouter } from './qq/router.ts';
 import { TokenStore } from './qq/token-store.ts';
 import { type OrderRecord, OrderStore } from './wechat/order-store.ts';
@@ -13,6 +14,8 @@ import { payOrder, redeliverPayment } from './wechat/pay-order.ts';
 import { PAY_PAGE_PATH } from './wechat/pay-page.ts';
 import { probeOrder } from './wechat/probe-order.ts';
 import { wechatRouter } from './wechat/router.ts';
+
+const WECHAT_PAY_ORIGIN = 'https://api.mch.weixin.qq.com';
 
 /** Options of {@link startSandbox}; every one has a default. */
 export interface SandboxOptions {
@@ -55,6 +58,12 @@ export interface Sandbox {
   readonly wechatBaseUrl: string;
   /** The apps, merchants and keys in use. */
   readonly config: SandboxConfig;
+  /**
+   * The loopback address for a URL of the real services: `https://api.q.qq.com` becomes
+   * {@link qqBaseUrl}, `https://api.mch.weixin.qq.com` and the H5 origin become
+   * {@link wechatBaseUrl}; path and query are kept.
+   */
+  localUrl(url: string): string;
   /** The local address of the pay page behind an `mweb_url` or `h5_url` the sandbox answered. */
   payPageUrl(h5Url: string): string;
   /** Issues a QQ access token for an app, as `getToken` would. */
@@ -160,7 +169,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     emit,
   });
 
+  let closed = false;
   const find = (ref: OrderRef): OrderRecord => {
+    if (closed) throw new SandboxError('ERR_SANDBOX_CLOSED', 'the sandbox is closed');
     const order =
       'prepayId' in ref
         ? context.orders.byPrepayId(ref.prepayId)
@@ -168,11 +179,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (order === undefined) throw new SandboxError('ERR_SANDBOX_ORDER_NOT_FOUND', 'no such order');
     return order;
   };
-  let closed = false;
   return {
     qqBaseUrl: context.qqBaseUrl,
     wechatBaseUrl: context.wechatBaseUrl,
     config,
+    localUrl: (url) => {
+      const { origin, pathname, search } = new URL(url);
+      const base =
+        origin === QQ_ORIGIN
+          ? context.qqBaseUrl
+          : origin === WECHAT_PAY_ORIGIN || origin === context.h5Origin
+            ? context.wechatBaseUrl
+            : undefined;
+      if (base === undefined)
+        throw new RangeError(`url is not on a service the sandbox plays: ${origin}`);
+      return `${base}${pathname}${search}`;
+    },
     payPageUrl: (h5Url) => {
       const url = new URL(h5Url);
       if (url.origin !== context.h5Origin || url.pathname !== PAY_PAGE_PATH) {
