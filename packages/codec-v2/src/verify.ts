@@ -33,6 +33,7 @@ export interface VerifyOptions {
  */
 export function verify(fields: V2Fields, key: string, options: VerifyOptions = {}): V2Fields {
   checkParams(fields, 'fields');
+  checkStrings(fields);
   checkKey(key);
   const fallback = signTypeOption(options.signType, 'options.signType');
 
@@ -54,6 +55,15 @@ export function verify(fields: V2Fields, key: string, options: VerifyOptions = {
   const copy: V2Fields = Object.create(null);
   for (const name of Object.keys(fields)) copy[name] = fields[name] as string;
   return copy;
+}
+
+function checkStrings(fields: V2Fields): void {
+  for (const name of Object.keys(fields)) {
+    const value: unknown = fields[name];
+    if (typeof value !== 'string') {
+      throw new TypeError(`fields.${name} must be a string as received, got a ${typeof value}`);
+    }
+  }
 }
 
 function algorithmOf(fields: V2Fields, fallback: SignType): SignType {

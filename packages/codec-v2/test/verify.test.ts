@@ -131,6 +131,7 @@ describe('verify: rules', () => {
 
   test('refuses fields that are not strings', () => {
     expect(() => verify({ a: 1.5, sign: 'X' } as never, KEY)).toThrow(TypeError);
+    expect(() => verify({ total_fee: 88, sign: 'X' } as never, KEY)).toThrow(/fields\.total_fee/);
     expect(() => verify(null as never, KEY)).toThrow(/fields/);
   });
 });
