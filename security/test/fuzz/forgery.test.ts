@@ -20,8 +20,9 @@ import { OPEN_FINDINGS } from './open-findings.ts';
 
 const tally = new Tally();
 const started = Date.now();
+const timeout = longRun ? 3_600_000 : 60_000;
 const runs = {
-  v2: fuzzRuns(1500),
+  v2: fuzzRuns(1000),
   v3Callback: fuzzRuns(600),
   v3Response: fuzzRuns(600),
 };
@@ -79,81 +80,93 @@ function v2Same(auth: AuthenticV2, input: string | Uint8Array) {
 }
 
 describe('forged V2 callbacks', () => {
-  it(`refuses every mutation that changes a signed field (${runs.v2} runs)`, () => {
-    fc.assert(
-      fc.property(authenticV2Arb, v2Mutation, (auth, mutation) => {
-        const input = mutation.apply(auth);
-        const same = v2Same(auth, input);
-        judge(
-          'verifyV2Notification',
-          mutation.klass,
-          mutation.name,
-          () => {
-            const event = verifyV2Notification({ body: input }, { key: API_KEY });
-            if (event.kind !== 'payment') return Object.create(null) as Record<string, string>;
-            return event.fields;
-          },
-          same,
-        );
-        judge('verifyXml', mutation.klass, mutation.name, () => verifyXml(input, API_KEY), same);
-      }),
-      { numRuns: runs.v2 },
-    );
-  });
+  it(
+    `refuses every mutation that changes a signed field (${runs.v2} runs)`,
+    () => {
+      fc.assert(
+        fc.property(authenticV2Arb, v2Mutation, (auth, mutation) => {
+          const input = mutation.apply(auth);
+          const same = v2Same(auth, input);
+          judge(
+            'verifyV2Notification',
+            mutation.klass,
+            mutation.name,
+            () => {
+              const event = verifyV2Notification({ body: input }, { key: API_KEY });
+              if (event.kind !== 'payment') return Object.create(null) as Record<string, string>;
+              return event.fields;
+            },
+            same,
+          );
+          judge('verifyXml', mutation.klass, mutation.name, () => verifyXml(input, API_KEY), same);
+        }),
+        { numRuns: runs.v2 },
+      );
+    },
+    timeout,
+  );
 });
 
 describe('forged V3 callbacks', () => {
   const { verifiers } = platform();
 
-  it(`refuses every mutation that changes the body or a signed header (${runs.v3Callback} runs)`, () => {
-    fc.assert(
-      fc.property(authenticCallback, v3Mutation, (auth, mutation: V3Mutation) => {
-        const m = mutation.apply(auth);
-        judge(
-          'verifyV3Notification',
-          mutation.klass,
-          mutation.name,
-          () =>
-            verifyV3Notification(
-              { body: m.body, headers: m.headers },
-              { apiV3Key: API_V3_KEY, verifiers, now: NOW },
-            ),
-          (event) =>
-            event.id === auth.id &&
-            event.eventType === auth.eventType &&
-            isDeepStrictEqual({ ...event.resource }, auth.resource) &&
-            event.signature.nonce === auth.nonce &&
-            String(event.signature.timestamp) === auth.timestamp &&
-            event.signature.serial === auth.serial,
-        );
-      }),
-      { numRuns: runs.v3Callback },
-    );
-  });
+  it(
+    `refuses every mutation that changes the body or a signed header (${runs.v3Callback} runs)`,
+    () => {
+      fc.assert(
+        fc.property(authenticCallback, v3Mutation, (auth, mutation: V3Mutation) => {
+          const m = mutation.apply(auth);
+          judge(
+            'verifyV3Notification',
+            mutation.klass,
+            mutation.name,
+            () =>
+              verifyV3Notification(
+                { body: m.body, headers: m.headers },
+                { apiV3Key: API_V3_KEY, verifiers, now: NOW },
+              ),
+            (event) =>
+              event.id === auth.id &&
+              event.eventType === auth.eventType &&
+              isDeepStrictEqual({ ...event.resource }, auth.resource) &&
+              event.signature.nonce === auth.nonce &&
+              String(event.signature.timestamp) === auth.timestamp &&
+              event.signature.serial === auth.serial,
+          );
+        }),
+        { numRuns: runs.v3Callback },
+      );
+    },
+    timeout,
+  );
 });
 
 describe('forged V3 responses', () => {
   const { verifiers } = platform();
 
-  it(`refuses every mutation that changes the body or a signed header (${runs.v3Response} runs)`, () => {
-    fc.assert(
-      fc.property(authenticResponse, v3Mutation, (auth, mutation: V3Mutation) => {
-        const m = mutation.apply(auth);
-        judge(
-          'verifyResponse',
-          mutation.klass,
-          mutation.name,
-          () =>
-            verifyResponse(
-              { status: m.status ?? auth.status, headers: m.headers, body: m.body },
-              { verifiers, now: NOW },
-            ),
-          (response) => response.body === auth.body,
-        );
-      }),
-      { numRuns: runs.v3Response },
-    );
-  });
+  it(
+    `refuses every mutation that changes the body or a signed header (${runs.v3Response} runs)`,
+    () => {
+      fc.assert(
+        fc.property(authenticResponse, v3Mutation, (auth, mutation: V3Mutation) => {
+          const m = mutation.apply(auth);
+          judge(
+            'verifyResponse',
+            mutation.klass,
+            mutation.name,
+            () =>
+              verifyResponse(
+                { status: m.status ?? auth.status, headers: m.headers, body: m.body },
+                { verifiers, now: NOW },
+              ),
+            (response) => response.body === auth.body,
+          );
+        }),
+        { numRuns: runs.v3Response },
+      );
+    },
+    timeout,
+  );
 });
 
 describe('the counts', () => {
