@@ -1,9 +1,7 @@
-import { generateConfig, type SandboxConfig } from '../../src/index.ts';
+import { inject } from 'vitest';
+import { parseConfig, type SandboxConfig } from '../../src/index.ts';
 
-let config: Promise<SandboxConfig> | undefined;
-
-/** One generated configuration per test file: RSA key generation is the slow part. */
-export function sharedConfig(): Promise<SandboxConfig> {
-  config ??= generateConfig();
-  return config;
+/** A copy of the configuration generated once for the run (each file may change its copy). */
+export async function sharedConfig(): Promise<SandboxConfig> {
+  return parseConfig(JSON.parse(inject('sandboxConfig')));
 }

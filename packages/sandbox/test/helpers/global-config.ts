@@ -1,0 +1,13 @@
+import type { TestProject } from 'vitest/node';
+import { generateConfig } from '../../src/index.ts';
+
+/** Generates the configuration the test files share, once per run. */
+export default async function setup(project: TestProject): Promise<void> {
+  project.provide('sandboxConfig', JSON.stringify(await generateConfig()));
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    sandboxConfig: string;
+  }
+}
