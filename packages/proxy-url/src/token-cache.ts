@@ -77,7 +77,6 @@ export class TokenCache {
    *   when a needed refresh fails
    */
   async get(): Promise<string> {
-    if (this.#inFlight !== undefined) return this.#inFlight;
     const stored = await this.#read();
     const now = this.#now();
     if (stored !== undefined && now < stored.refreshAt) return stored.accessToken;

@@ -136,4 +136,21 @@ describe('TokenCache', () => {
         }),
     ).toThrow(RangeError);
   });
+
+  it('serves a still-valid token to callers who joined an early refresh that fails', async () => {
+    const c = clock();
+    const source = gatedSource();
+    const cache = new TokenCache({ appId: '1', fetchToken: source.fetchToken, now: c.now });
+    const first = cache.get();
+    await new Promise((resolve) => setImmediate(resolve));
+    source.pending[0]!.resolve({ accessToken: 'T1', expiresIn: 7200 });
+    expect(await first).toBe('T1');
+
+    c.advance(7200_000 - 60_000);
+    const waiting = Array.from({ length: 5 }, () => cache.get());
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(source.pending).toHaveLength(2);
+    source.pending[1]!.reject(new Error('QQ is down'));
+    expect(await Promise.all(waiting)).toEqual(Array(5).fill('T1'));
+  });
 });
