@@ -147,7 +147,10 @@ describe('TokenCache', () => {
     expect(await first).toBe('T1');
 
     c.advance(7200_000 - 60_000);
-    const waiting = Array.from({ length: 5 }, () => cache.get());
+    const waiting = [cache.get()];
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(source.pending).toHaveLength(2);
+    for (let i = 0; i < 4; i += 1) waiting.push(cache.get());
     await new Promise((resolve) => setImmediate(resolve));
     expect(source.pending).toHaveLength(2);
     source.pending[1]!.reject(new Error('QQ is down'));
