@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { verifyXml } from '@qqwxpay/codec-v2';
-import { verifyResponse } from '@qqwxpay/codec-v3';
+import { decryptResource, encryptResource, type Resource, verifyResponse } from '@qqwxpay/codec-v3';
 import { verifyV2Notification, verifyV3Notification } from '@qqwxpay/notify-verify';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -23,8 +23,9 @@ const started = Date.now();
 const timeout = longRun ? 3_600_000 : 60_000;
 const runs = {
   v2: fuzzRuns(1000),
-  v3Callback: fuzzRuns(600),
-  v3Response: fuzzRuns(600),
+  v3Callback: fuzzRuns(400),
+  v3Response: fuzzRuns(400),
+  resource: fuzzRuns(600),
 };
 
 afterAll(() => {
@@ -163,6 +164,85 @@ describe('forged V3 responses', () => {
           );
         }),
         { numRuns: runs.v3Response },
+      );
+    },
+    timeout,
+  );
+});
+
+const resourceMutation = fc.oneof(
+  fc.record({ at: fc.nat(), bit: fc.integer({ min: 0, max: 7 }) }).map(({ at, bit }) => ({
+    name: 'sealed-bit-flip',
+    klass: 'changed' as const,
+    apply: (r: Resource): Resource => {
+      const sealed = Buffer.from(r.ciphertext, 'base64');
+      sealed[at % sealed.length] = (sealed[at % sealed.length] as number) ^ (1 << bit);
+      return { ...r, ciphertext: sealed.toString('base64') };
+    },
+  })),
+  fc.integer({ min: 1, max: 16 }).map((n) => ({
+    name: 'tag-truncated',
+    klass: 'changed' as const,
+    apply: (r: Resource): Resource => ({
+      ...r,
+      ciphertext: Buffer.from(r.ciphertext, 'base64').subarray(0, -n).toString('base64'),
+    }),
+  })),
+  fc.nat().map((at) => ({
+    name: 'nonce-changed',
+    klass: 'changed' as const,
+    apply: (r: Resource): Resource => {
+      const i = at % r.nonce.length;
+      const c = r.nonce[i] === 'a' ? 'b' : 'a';
+      return { ...r, nonce: r.nonce.slice(0, i) + c + r.nonce.slice(i + 1) };
+    },
+  })),
+  fc.constantFrom('', 'transaction ', 'refund', 'TRANSACTION').map((aad) => ({
+    name: 'associated-data-changed',
+    klass: 'changed' as const,
+    apply: (r: Resource): Resource => ({
+      ...r,
+      associated_data: aad === r.associated_data ? `${aad}x` : aad,
+    }),
+  })),
+  fc
+    .constantFrom('aead_aes_256_gcm', 'AEAD_AES_128_GCM', 'AEAD_CHACHA20_POLY1305', '')
+    .map((algorithm) => ({
+      name: 'algorithm-changed',
+      klass: 'changed' as const,
+      apply: (r: Resource): Resource => ({ ...r, algorithm }),
+    })),
+  fc.constantFrom('refund', 'transaction', '').map((originalType) => ({
+    name: 'original-type-changed',
+    klass: 'same-optional' as const,
+    apply: (r: Resource): Resource => ({ ...r, original_type: originalType }),
+  })),
+);
+
+describe('forged V3 resources', () => {
+  it(
+    `refuses every change to the sealed bytes, nonce, associated data or algorithm (${runs.resource} runs)`,
+    () => {
+      fc.assert(
+        fc.property(
+          fc.string({ maxLength: 200 }),
+          fc.constantFrom('transaction', 'refund', ''),
+          resourceMutation,
+          (plaintext, aad, mutation) => {
+            const resource = {
+              ...encryptResource(plaintext, API_V3_KEY, { associatedData: aad }),
+              original_type: 'transaction',
+            };
+            judge(
+              'decryptResource',
+              mutation.klass,
+              mutation.name,
+              () => decryptResource(mutation.apply(resource), API_V3_KEY),
+              (text) => text === plaintext,
+            );
+          },
+        ),
+        { numRuns: runs.resource },
       );
     },
     timeout,

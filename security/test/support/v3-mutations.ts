@@ -47,8 +47,10 @@ function reserialise(body: string, how: string): string {
   if (body === '') return how === 'pretty' ? '\n' : ' ';
   const value = JSON.parse(body) as Record<string, unknown>;
   switch (how) {
-    case 'pretty':
-      return JSON.stringify(value, null, 2);
+    case 'pretty': {
+      const pretty = JSON.stringify(value, null, 2);
+      return pretty === body ? JSON.stringify(value, null, 4) : pretty;
+    }
     case 'reorder':
       return JSON.stringify(Object.fromEntries(Object.entries(value).reverse()));
     case 'escape':
