@@ -23,7 +23,8 @@ export {
 export type { SandboxEvent } from './events.ts';
 export { DEFAULT_IDS, generateConfig } from './generate-config.ts';
 export { QQ_ERRCODES } from './qq/reply.ts';
-export { type OrderRef, type Sandbox, type SandboxOptions, startSandbox } from './start-sandbox.ts';
+export type { OrderRef, Sandbox, SandboxOptions } from './sandbox.ts';
+export { startSandbox } from './start-sandbox.ts';
 export type {
   OrderApi,
   OrderRecord,

@@ -111,10 +111,14 @@ async function runStep(world: DemoWorld, step: DemoStep, index: number): Promise
 }
 
 /**
- * Runs the demo: starts the sandbox and the merchant server, runs every step in order (each
- * bounded in time), stops both, and reports. A step that fails does not stop the later ones.
+ * Runs the demo: starts the sandbox and the merchant server, runs every step of `plan` in order
+ * (each bounded in time), stops both, and reports. A step that fails does not stop the later
+ * ones.
  */
-export async function runDemo(progress: DemoProgress): Promise<DemoReport> {
+export async function runDemo(
+  progress: DemoProgress,
+  plan: readonly DemoStep[] = DEMO_STEPS,
+): Promise<DemoReport> {
   const started = performance.now();
   const world = await startWorld();
   const endpoints = {
@@ -125,10 +129,10 @@ export async function runDemo(progress: DemoProgress): Promise<DemoReport> {
   progress.started(endpoints, Math.round(performance.now() - started));
   const steps: StepResult[] = [];
   try {
-    for (const [i, step] of DEMO_STEPS.entries()) {
+    for (const [i, step] of plan.entries()) {
       const result = await runStep(world, step, i + 1);
       steps.push(result);
-      progress.step(result, DEMO_STEPS.length);
+      progress.step(result, plan.length);
     }
   } finally {
     await stopWorld(world);
