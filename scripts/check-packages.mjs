@@ -4,7 +4,7 @@
 // --strict and @arethetypeswrong/cli, and checks the manifest against the project's rules.
 // Usage: node scripts/check-packages.mjs [--no-build] [package-folder-name…]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -40,8 +40,8 @@ const out = mkdtempSync(join(tmpdir(), 'qqwxpay-check-'));
 const env = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' };
 
 if (build) {
-  const filters = names.flatMap((n) => ['--filter', `./packages/${n}`]);
-  execFileSync('pnpm', [...filters, 'run', 'build'], { cwd: root, stdio: 'inherit', env });
+  const filters = names.map((n) => `--filter=./packages/${n}`);
+  execFileSync(bin('turbo'), ['run', 'build', ...filters], { cwd: root, stdio: 'inherit', env });
 }
 
 const results = [];
@@ -110,10 +110,8 @@ function manifestProblems(name, source, manifest, files, dir) {
   };
   expect(manifest.license === 'MIT', 'license is not MIT');
   expect(files.includes('LICENSE'), 'LICENSE is not in the tarball');
-  expect(
-    readFileSync(join(dir, 'LICENSE'), 'utf8') === license,
-    'LICENSE differs from the root one',
-  );
+  const own = join(dir, 'LICENSE');
+  expect(existsSync(own) && readFileSync(own, 'utf8') === license, 'LICENSE differs from the root');
   expect(
     manifest.repository?.directory === `packages/${name}` &&
       manifest.repository?.url === 'git+https://github.com/qqwxpay/qqwxpay.git',

@@ -42,7 +42,7 @@ async function probe(file: string, source: string): Promise<ProbeReport> {
 beforeAll(async () => {
   project = await createScratchProject();
   [esm, cjs] = await Promise.all([probe('probe.mjs', esmProbe), probe('probe.cjs', cjsProbe)]);
-}, 150_000);
+}, 240_000);
 
 afterAll(() => {
   if (project) rmSync(dirname(project.dir), { recursive: true, force: true });
@@ -116,7 +116,7 @@ describe('the packed declarations', () => {
       cwd: project.dir,
     }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? String(error) }));
     expect(result.stdout).toBe('');
-  });
+  }, 120_000);
 });
 
 describe('the packed command line', () => {
