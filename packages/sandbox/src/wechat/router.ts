@@ -4,6 +4,7 @@ import { control } from './control.ts';
 import { PAY_PAGE_PATH, payPage } from './pay-page.ts';
 import { v2CloseOrder, v2OrderQuery } from './v2-order-query.ts';
 import { v2Refund } from './v2-refund.ts';
+import { v2RefundQuery } from './v2-refund-query.ts';
 import { v2UnifiedOrder } from './v2-unified-order.ts';
 import { v3Router } from './v3-router.ts';
 
@@ -14,6 +15,7 @@ const V2_ROUTES: Readonly<Record<string, Route>> = {
   '/pay/orderquery': v2OrderQuery,
   '/pay/closeorder': v2CloseOrder,
   '/secapi/pay/refund': v2Refund,
+  '/pay/refundquery': v2RefundQuery,
 };
 
 /** WeChat Pay: the V2 and V3 endpoints, the pay page, and the sandbox's own control endpoints. */

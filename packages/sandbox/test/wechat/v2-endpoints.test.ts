@@ -178,6 +178,17 @@ describe('V2 query, close and refund, straight to WeChat Pay', () => {
       refund_status: 'SUCCESS',
     });
 
+    const query = await post('/pay/refundquery', signed({ out_refund_no: `${number}R` }));
+    expect(query).toMatchObject({
+      result_code: 'SUCCESS',
+      refund_count: '1',
+      out_refund_no_0: `${number}R`,
+      refund_fee_0: '50',
+      refund_status_0: 'SUCCESS',
+    });
+    const none = await post('/pay/refundquery', signed({ out_refund_no: 'NOSUCHREFUND' }));
+    expect(none.err_code).toBe('REFUNDNOTEXIST');
+
     const tooMuch = await post(
       '/secapi/pay/refund',
       signed({
