@@ -24,7 +24,7 @@ const outer = (mchId: string) =>
     req_info: reqInfo,
   });
 
-describe('F2: the outer fields of a V2 refund callback are not authenticated', () => {
+describe('V2 refund callbacks: the unsigned outer fields are neither returned nor checked', () => {
   it('refuses a refund callback whose outer mch_id was changed when mchid is expected', () => {
     expect(() =>
       verifyV2Notification({ body: outer('1999999999') }, { key, expect: { mchid: '1999999999' } }),
