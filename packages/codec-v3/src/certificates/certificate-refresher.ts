@@ -74,15 +74,23 @@ export class CertificateRefresher {
   }
 
   /**
-   * Refreshes when the scheduled interval has passed since the last scheduled attempt.
+   * Refreshes when the scheduled interval has passed since the last scheduled attempt; after a
+   * failed attempt, once the unknown-serial interval has passed.
    *
    * @returns whether a download ran
+   * @throws what {@link refresh} throws
    */
   async refreshIfDue(): Promise<boolean> {
     const now = this.#now();
     if (now - this.#lastScheduled < this.#interval) return false;
     this.#lastScheduled = now;
-    await this.refresh();
+    try {
+      await this.refresh();
+    } catch (error) {
+      // A failed download is retried after the shorter interval, not after a whole period.
+      this.#lastScheduled = now - this.#interval + Math.min(this.#unknownInterval, this.#interval);
+      throw error;
+    }
     return true;
   }
 

@@ -224,6 +224,21 @@ describe('CertificateRefresher', () => {
     await expect(refresher.refresh()).rejects.toBeInstanceOf(V3ApiError);
   });
 
+  it('retries a failed scheduled refresh after the shorter interval', async () => {
+    let fail = true;
+    const { sent, refresher, advance } = setup(async () => {
+      if (fail) return { status: 503, headers: {}, body: '' };
+      return certificatesResponse({ timestamp: now + 300 });
+    });
+    await expect(refresher.refreshIfDue()).rejects.toBeInstanceOf(V3ApiError);
+    advance(299);
+    expect(await refresher.refreshIfDue()).toBe(false);
+    advance(1);
+    fail = false;
+    expect(await refresher.refreshIfDue()).toBe(true);
+    expect(sent).toHaveLength(2);
+  });
+
   it('refuses nonsense intervals', () => {
     expect(
       () =>
