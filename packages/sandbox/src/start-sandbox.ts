@@ -1,6 +1,7 @@
 import { CallbackSender } from './callbacks/sender.ts';
 import { parseConfig } from './config.ts';
 import { SandboxError } from './errors.ts';
+import type { SandboxEvent } from './events.ts';
 import { generateConfig } from './generate-config.ts';
 import { loadMerchants, type SandboxContext } from './internal/context.ts';
 import { type Listening, startHttpServer } from './internal/http-server.ts';
@@ -60,7 +61,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     options.config === undefined ? await generateConfig() : parseConfig(options.config);
   const host = options.host ?? '127.0.0.1';
   const now = options.now ?? Date.now;
-  const emit = options.onEvent ?? (() => undefined);
+  const listener = options.onEvent;
+  const emit = (event: SandboxEvent): void => {
+    try {
+      listener?.(event);
+    } catch {
+      // A failing listener must not change what the sandbox answers.
+    }
+  };
 
   const context: SandboxContext = {
     config,

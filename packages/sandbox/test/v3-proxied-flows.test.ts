@@ -24,7 +24,12 @@ afterAll(async () => {
   await endpoint?.close();
 });
 
-async function proxied(merchant: MerchantConfig, qqPath: string, body: Record<string, unknown>) {
+async function proxied(
+  merchant: MerchantConfig,
+  qqPath: string,
+  body: Record<string, unknown>,
+  realNotifyUrl = `${endpoint.url}/cb/${merchant.mchid}`,
+) {
   const signer = createRequestSigner({
     mchid: merchant.mchid,
     serial: merchant.merchantSerial,
@@ -35,7 +40,7 @@ async function proxied(merchant: MerchantConfig, qqPath: string, body: Record<st
   const query = new URLSearchParams({
     appid: DEFAULT_IDS.qqAppId,
     access_token: token,
-    real_notify_url: `${endpoint.url}/cb/${merchant.mchid}`,
+    real_notify_url: realNotifyUrl,
   });
   return call(`${sandbox.qqBaseUrl}${qqPath}?${query}`, {
     method: 'POST',
@@ -83,6 +88,38 @@ describe('V3 partner and combine orders through QQ', () => {
       out_trade_no: number,
       trade_state: 'SUCCESS',
     });
+  });
+
+  it('retries a V3 callback answered 500 and 400 until it is answered 200', async () => {
+    const retrying = await startMerchantEndpoint((_, i) => ({ status: [500, 400][i] ?? 200 }));
+    try {
+      const direct = merchantOf(sandbox, DEFAULT_IDS.directMchid);
+      const number = orderNumber('Y');
+      const answer = await proxied(
+        direct,
+        '/wxpay/v3/pay/transactions/h5',
+        {
+          appid: DEFAULT_IDS.wechatAppId,
+          mchid: direct.mchid,
+          description: 'retried',
+          out_trade_no: number,
+          notify_url: `https://api.q.qq.com/wxpay/v3/notify/${direct.mchid}/${number}`,
+          amount: { total: 5, currency: 'CNY' },
+          scene_info: { payer_client_ip: '127.0.0.1', h5_info: { type: 'Wap' } },
+        },
+        `${retrying.url}/retry`,
+      );
+      expect(answer.status).toBe(200);
+      const delivery = await sandbox.pay({ mchid: direct.mchid, outTradeNo: number }).settled;
+      expect(delivery.attempts.map((a) => a.status)).toEqual([500, 400, 200]);
+      expect(delivery.acknowledged).toBe(true);
+      const ids = retrying.received.map((r) => JSON.parse(r.body).id);
+      expect(new Set(ids).size).toBe(1);
+      const signatures = retrying.received.map((r) => r.headers['wechatpay-signature']);
+      expect(signatures.every((sig) => typeof sig === 'string' && sig.length > 300)).toBe(true);
+    } finally {
+      await retrying.close();
+    }
   });
 
   it('refuses a partner order for a sub-merchant the service provider does not have', async () => {
