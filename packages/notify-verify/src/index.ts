@@ -70,7 +70,6 @@ export {
   verifyV2Notification,
 } from './verify-v2-notification.ts';
 export {
-  type V3CombineSubOrder,
   type V3CombineTransaction,
   type V3NotificationEvent,
   type V3NotificationOptions,

@@ -1,4 +1,12 @@
-import type { VerifiedHeaders } from '@qqwxpay/codec-v3';
+import {
+  type CombineTransaction,
+  combineTransactionSchema,
+  type RefundResource,
+  refundResourceSchema,
+  type Transaction,
+  transactionSchema,
+  type VerifiedHeaders,
+} from '@qqwxpay/codec-v3';
 import type { z } from 'zod';
 import { NotifyError } from './errors.ts';
 import {
@@ -7,26 +15,23 @@ import {
   type NotificationExpectations,
 } from './expectations.ts';
 import {
-  combineTransactionSchema,
-  refundResourceSchema,
-  transactionSchema,
-  type V3CombineTransaction,
-  type V3Refund,
-  type V3Transaction,
-} from './internal/resource-schemas.ts';
-
-export type {
-  V3CombineSubOrder,
-  V3CombineTransaction,
-  V3Refund,
-  V3Transaction,
-} from './internal/resource-schemas.ts';
-
-import {
   openV3Notification,
   type RawNotification,
   type V3VerifyOptions,
 } from './open-v3-notification.ts';
+
+/**
+ * A payment resource from a TRANSACTION.SUCCESS callback: codec-v3's `Transaction`, with the
+ * `transaction_id` and `amount.total` that a payment callback always carries.
+ */
+export type V3Transaction = Transaction & {
+  transaction_id: string;
+  amount: NonNullable<Transaction['amount']> & { total: number };
+};
+/** A combine-payment resource: codec-v3's `CombineTransaction`. */
+export type V3CombineTransaction = CombineTransaction;
+/** A refund resource from a REFUND.* callback: codec-v3's `RefundResource` with its status. */
+export type V3Refund = RefundResource & { refund_status: string };
 
 /** The refund event types. */
 export type V3RefundEventType = 'REFUND.SUCCESS' | 'REFUND.ABNORMAL' | 'REFUND.CLOSED';
@@ -111,10 +116,15 @@ export function verifyV3Notification(
     event = { ...base, kind: 'combine-transaction', eventType, resource };
   } else if (eventType === 'TRANSACTION.SUCCESS') {
     const resource = validate(transactionSchema, raw, eventType);
-    event = { ...base, kind: 'transaction', eventType, resource };
+    requireText(resource.transaction_id, 'resource.transaction_id', eventType);
+    if (typeof resource.amount?.total !== 'number')
+      throw invalid('resource.amount.total', eventType);
+    event = { ...base, kind: 'transaction', eventType, resource: resource as V3Transaction };
   } else if (REFUND_EVENTS.has(eventType)) {
     const resource = validate(refundResourceSchema, raw, eventType);
-    event = { ...base, kind: 'refund', eventType: eventType as V3RefundEventType, resource };
+    requireText(resource.refund_status, 'resource.refund_status', eventType);
+    const refundType = eventType as V3RefundEventType;
+    event = { ...base, kind: 'refund', eventType: refundType, resource: resource as V3Refund };
   } else {
     throw new NotifyError('ERR_NOTIFY_EVENT_UNSUPPORTED', 'callback event_type is not supported', {
       eventType: eventType.slice(0, 64),
@@ -165,17 +175,18 @@ function text(value: unknown): string | undefined {
   return undefined;
 }
 
+function requireText(value: unknown, field: string, eventType: string): void {
+  if (typeof value !== 'string' || value === '') throw invalid(field, eventType);
+}
+
+function invalid(field: string, eventType: string, cause?: unknown): NotifyError {
+  const message = `decrypted ${eventType} resource is not valid`;
+  return new NotifyError('ERR_NOTIFY_RESOURCE_INVALID', message, { field, eventType, cause });
+}
+
 function validate<S extends z.ZodType>(schema: S, raw: unknown, eventType: string): z.output<S> {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
   const path = result.error.issues[0]?.path.join('.') ?? '';
-  throw new NotifyError(
-    'ERR_NOTIFY_RESOURCE_INVALID',
-    `decrypted ${eventType} resource is not valid`,
-    {
-      field: path === '' ? 'resource' : `resource.${path}`,
-      eventType,
-      cause: result.error,
-    },
-  );
+  throw invalid(path === '' ? 'resource' : `resource.${path}`, eventType, result.error);
 }

@@ -100,6 +100,24 @@ describe('verifyV3Notification', () => {
     expect(error.field).toBe('resource.amount.total');
   });
 
+  it('asks of a payment callback the transaction id and total that order queries may lack', () => {
+    const { transaction_id: _, ...noId } = transaction();
+    const missingId = failure(() =>
+      verifyV3Notification(v3Callback(cert, { resource: noId }), options()),
+    );
+    expect(missingId.field).toBe('resource.transaction_id');
+    const noTotal = transaction({ amount: { currency: 'CNY' } });
+    const missingTotal = failure(() =>
+      verifyV3Notification(v3Callback(cert, { resource: noTotal }), options()),
+    );
+    expect(missingTotal.field).toBe('resource.amount.total');
+    const { refund_status: __, ...noStatus } = refundResource();
+    const refund = v3Callback(cert, { eventType: 'REFUND.SUCCESS', resource: noStatus });
+    expect(failure(() => verifyV3Notification(refund, options())).field).toBe(
+      'resource.refund_status',
+    );
+  });
+
   it('refuses a resource encrypted under another APIv3 key', () => {
     const callback = v3Callback(cert, { apiV3Key: 'Z'.repeat(32) });
     expect(failure(() => verifyV3Notification(callback, options())).code).toBe(
