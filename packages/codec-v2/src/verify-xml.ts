@@ -1,6 +1,6 @@
 import { decodeXml } from './decode-xml.ts';
+import { checkSignature } from './internal/check-signature.ts';
 import type { SignType, V2Fields } from './types.ts';
-import { verify } from './verify.ts';
 
 /** Options of {@link verifyXml}. */
 export interface VerifyXmlOptions {
@@ -33,5 +33,7 @@ export function verifyXml(
     xml,
     options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes },
   );
-  return verify(fields, key, options.signType === undefined ? {} : { signType: options.signType });
+  // The decoded map is new and unshared, so it is checked and returned without a copy.
+  checkSignature(fields, key, options.signType);
+  return fields;
 }

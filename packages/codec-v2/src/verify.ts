@@ -1,9 +1,6 @@
-import { V2Error } from './errors.ts';
-import { constantTimeEqual, signatureOf } from './internal/digest.ts';
-import { checkKey, checkParams } from './internal/params.ts';
-import { signTypeOption } from './internal/sign-type.ts';
-import { stringToSign } from './string-to-sign.ts';
-import { SIGN_TYPES, type SignType, type V2Fields } from './types.ts';
+import { checkSignature } from './internal/check-signature.ts';
+import { checkParams } from './internal/params.ts';
+import type { SignType, V2Fields } from './types.ts';
 
 /** Options of {@link verify}. */
 export interface VerifyOptions {
@@ -33,44 +30,14 @@ export interface VerifyOptions {
  */
 export function verify(fields: V2Fields, key: string, options: VerifyOptions = {}): V2Fields {
   checkParams(fields, 'fields');
-  checkStrings(fields);
-  checkKey(key);
-  const fallback = signTypeOption(options.signType, 'options.signType');
-
-  const received = Object.hasOwn(fields, 'sign') ? fields.sign : undefined;
-  if (typeof received !== 'string' || received === '') {
-    throw new V2Error('ERR_V2_SIGNATURE_MISSING', 'the message carries no sign', {
-      field: 'sign',
-    });
-  }
-
-  const algorithm = algorithmOf(fields, fallback);
-  const expected = signatureOf(stringToSign(fields, key), key, algorithm);
-  if (!constantTimeEqual(expected, received)) {
-    throw new V2Error('ERR_V2_SIGNATURE_MISMATCH', `the ${algorithm} signature does not match`, {
-      field: 'sign',
-    });
-  }
-
   const copy: V2Fields = Object.create(null);
-  for (const name of Object.keys(fields)) copy[name] = fields[name] as string;
-  return copy;
-}
-
-function checkStrings(fields: V2Fields): void {
   for (const name of Object.keys(fields)) {
     const value: unknown = fields[name];
     if (typeof value !== 'string') {
       throw new TypeError(`fields.${name} must be a string as received, got a ${typeof value}`);
     }
+    copy[name] = value;
   }
-}
-
-function algorithmOf(fields: V2Fields, fallback: SignType): SignType {
-  const declared = Object.hasOwn(fields, 'sign_type') ? fields.sign_type : undefined;
-  if (declared === undefined || declared === '') return fallback;
-  if (SIGN_TYPES.includes(declared as SignType)) return declared as SignType;
-  throw new V2Error('ERR_V2_SIGN_TYPE_UNSUPPORTED', 'sign_type names an unknown algorithm', {
-    field: 'sign_type',
-  });
+  checkSignature(copy, key, options.signType);
+  return copy;
 }
