@@ -3,7 +3,7 @@ import {
   encodeXml,
   nonceStr,
   type SignType,
-  signXml,
+  sign,
   V2Error,
   verify,
 } from '@qqwxpay/codec-v2';
@@ -38,11 +38,10 @@ export function signedAnswer(
     ...(request.appid === undefined ? {} : { appid: request.appid }),
     ...fields,
   };
-  return {
-    status: 200,
-    headers: XML,
-    body: signXml(params, merchant.config.apiKey, request.signType),
-  };
+  // WeChat Pay signs with the request's algorithm but does not name it in the answer, so a
+  // merchant that forgets to verify with HMAC-SHA256 fails here as it would there.
+  const signature = sign(params, merchant.config.apiKey, request.signType);
+  return { status: 200, headers: XML, body: encodeXml({ ...params, sign: signature }) };
 }
 
 /** A signed `result_code` FAIL answer. */

@@ -39,13 +39,14 @@ function signed(fields: Record<string, string>, key = merchant.apiKey): string {
 
 describe('V2 /pay/unifiedorder', () => {
   it('answers a signed mweb_url for a well-signed order, MD5 or HMAC-SHA256', async () => {
-    for (const signType of ['MD5', 'HMAC-SHA256']) {
+    for (const signType of ['MD5', 'HMAC-SHA256'] as const) {
       const body = v2OrderXml(merchant, { sign_type: signType, out_trade_no: orderNumber('S') });
       const answer = await call(`${sandbox.wechatBaseUrl}/pay/unifiedorder`, {
         method: 'POST',
         body,
       });
-      const fields = verifyXml(answer.body, merchant.apiKey);
+      const fields = verifyXml(answer.body, merchant.apiKey, { signType });
+      expect(fields.sign_type).toBeUndefined();
       expect(fields).toMatchObject({
         return_code: 'SUCCESS',
         result_code: 'SUCCESS',
@@ -53,6 +54,15 @@ describe('V2 /pay/unifiedorder', () => {
       });
       expect(fields.prepay_id).toMatch(/^wx\d{14}[0-9a-f]{24}$/);
     }
+  });
+
+  it('regression: an HMAC-SHA256 answer does not name its algorithm, so MD5 verification fails', async () => {
+    const body = v2OrderXml(merchant, { sign_type: 'HMAC-SHA256', out_trade_no: orderNumber('H') });
+    const answer = await call(`${sandbox.wechatBaseUrl}/pay/unifiedorder`, {
+      method: 'POST',
+      body,
+    });
+    expect(() => verifyXml(answer.body, merchant.apiKey)).toThrow(/signature does not match/);
   });
 
   it('refuses a body signed with another key: return_code FAIL, unsigned', async () => {
