@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Deduper } from '../src/deduper.ts';
@@ -138,5 +139,35 @@ describe('Deduper failures', () => {
     const { compareAndDelete: _, ...partial } = new MemoryLeaseStore();
     expect(() => new Deduper(partial as unknown as LeaseStore)).toThrow(TypeError);
     expect(() => new Deduper(new MemoryLeaseStore(), { leaseMs: -1 })).toThrow(/leaseMs/);
+  });
+});
+
+describe('Deduper rules', () => {
+  it('property: over any sequence of deliveries, each event succeeds once and a failure is retried', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.constantFrom('A', 'B', 'C'), fc.boolean()), { maxLength: 40 }),
+        async (deliveries) => {
+          const deduper = new Deduper(new MemoryLeaseStore());
+          const succeeded = new Map<string, number>();
+          for (const [key, fails] of deliveries) {
+            const before = succeeded.get(key) ?? 0;
+            let ran = false;
+            const outcome = await deduper
+              .run(key, () => {
+                ran = true;
+                if (fails) throw new Error('fails');
+                succeeded.set(key, before + 1);
+              })
+              .catch(() => ({ status: 'failed' as const }));
+            // the handler runs exactly when the event has not yet succeeded
+            if (ran !== (before === 0)) return false;
+            if (!ran && outcome.status !== 'duplicate') return false;
+          }
+          return [...succeeded.values()].every((count) => count === 1);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

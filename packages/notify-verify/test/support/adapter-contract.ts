@@ -104,6 +104,24 @@ export function adapterContract(name: string, start: StartServer): void {
       expect(answer.status).toBe(204);
     });
 
+    it('keeps the raw bytes whatever the Content-Type says, or when there is none', async () => {
+      const callback = v3Callback(cert, { id: freshId() });
+      const { 'Content-Type': _, ...bare } = callback.headers;
+      const none = await fetch(v3.url, {
+        method: 'POST',
+        body: Buffer.from(callback.body),
+        headers: bare,
+      });
+      expect(none.status).toBe(204);
+      const odd = v3Callback(cert, { id: freshId() });
+      const answer = await post(v3.url, odd.body, {
+        ...odd.headers,
+        'Content-Type': 'text/plain; charset=gbk',
+      });
+      expect(answer.status).toBe(204);
+      expect(ctx.events).toHaveLength(2);
+    });
+
     const refusals: [
       string,
       (c: { body: string; headers: Record<string, string> }) => {
