@@ -52,6 +52,23 @@ async function proxied(
   });
 }
 
+async function signedCall(merchant: MerchantConfig, method: string, path: string, value: unknown) {
+  const signer = createRequestSigner({
+    mchid: merchant.mchid,
+    serial: merchant.merchantSerial,
+    privateKey: createPrivateKey(merchant.merchantPrivateKey),
+  });
+  const body = JSON.stringify(value);
+  return call(`${sandbox.wechatBaseUrl}${path}`, {
+    method,
+    body,
+    headers: {
+      'Content-Type': 'application/json',
+      Authorization: signer.authorization({ method, url: path, body }),
+    },
+  });
+}
+
 async function payAndOpen(merchant: MerchantConfig, h5Url: string) {
   const prepayId = new URL(h5Url).searchParams.get('prepay_id')!;
   const before = endpoint.received.length;
@@ -138,7 +155,7 @@ describe('V3 partner and combine orders through QQ', () => {
     expect(answer.status).toBe(400);
   });
 
-  it('a combine order: one callback with every sub-order paid', async () => {
+  it('a combine order: one callback with every sub-order paid; a sub-order refunded on its own', async () => {
     const combine = merchantOf(sandbox, DEFAULT_IDS.combineMchid);
     const number = orderNumber('C');
     const sub = (n: number, total: number) => ({
@@ -168,5 +185,41 @@ describe('V3 partner and combine orders through QQ', () => {
       [`${number}S1`, 'SUCCESS'],
       [`${number}S2`, 'SUCCESS'],
     ]);
+
+    combine.refundNotifyUrl = `${endpoint.url}/refund`;
+    const before = endpoint.received.length;
+    const refund = await signedCall(combine, 'POST', '/v3/refund/domestic/refunds', {
+      out_trade_no: `${number}S1`,
+      out_refund_no: `${number}R1`,
+      amount: { refund: 60, total: 100, currency: 'CNY' },
+    });
+    expect(refund.status).toBe(200);
+    expect(JSON.parse(refund.body)).toMatchObject({
+      out_trade_no: `${number}S1`,
+      amount: { total: 100 },
+    });
+    const [callback] = (await endpoint.waitFor(before + 1)).slice(before);
+    const refunded = verifyV3Notification(
+      { body: callback!.body, headers: callback!.headers as Record<string, string> },
+      { apiV3Key: combine.apiV3Key, verifiers },
+    );
+    expect(refunded.kind).toBe('refund');
+    expect(refunded.resource).toMatchObject({
+      out_trade_no: `${number}S1`,
+      out_refund_no: `${number}R1`,
+    });
+
+    const more = await signedCall(combine, 'POST', '/v3/refund/domestic/refunds', {
+      out_trade_no: `${number}S1`,
+      out_refund_no: `${number}R2`,
+      amount: { refund: 41, total: 100, currency: 'CNY' },
+    });
+    expect(JSON.parse(more.body).code).toBe('NOT_ENOUGH');
+    const wrongTotal = await signedCall(combine, 'POST', '/v3/refund/domestic/refunds', {
+      out_trade_no: `${number}S2`,
+      out_refund_no: `${number}R3`,
+      amount: { refund: 1, total: 350, currency: 'CNY' },
+    });
+    expect(JSON.parse(wrongTotal.body).code).toBe('PARAM_ERROR');
   });
 });

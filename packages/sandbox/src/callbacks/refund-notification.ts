@@ -8,7 +8,7 @@ import { v3Notification } from './v3-envelope.ts';
 /**
  * The callback of a refund that succeeded, sent to `url`: V2 XML whose `req_info` is encrypted
  * with the MD5 of the API key (no `sign`, as WeChat Pay sends it), or a V3 `REFUND.SUCCESS`
- * envelope whose resource is the refund.
+ * envelope whose resource is the refund (of the combine sub-order, when it is one).
  */
 export function refundNotification(
   merchant: Merchant,
@@ -50,10 +50,12 @@ export function refundNotification(
       headers: () => ({ 'Content-Type': 'text/xml' }),
     };
   }
+  const sub = refund.subOrder;
+  const total = sub?.total ?? order.total;
   const merchantFields =
     order.api === 'v3-partner-h5'
       ? { sp_mchid: order.mchid, sub_mchid: order.subMchid }
-      : { mchid: order.mchid };
+      : { mchid: refund.mchid };
   return v3Notification(merchant, {
     kind: 'v3-refund',
     url,
@@ -62,17 +64,17 @@ export function refundNotification(
     originalType: 'refund',
     plaintext: {
       ...merchantFields,
-      out_trade_no: order.outTradeNo,
-      transaction_id: order.transactionId,
+      out_trade_no: sub?.outTradeNo ?? order.outTradeNo,
+      transaction_id: sub?.transactionId ?? order.transactionId,
       out_refund_no: refund.outRefundNo,
       refund_id: refund.refundId,
       refund_status: 'SUCCESS',
       success_time: beijing(successAt),
       user_received_account: '支付用户零钱',
       amount: {
-        total: order.total,
+        total,
         refund: refund.amount,
-        payer_total: order.total,
+        payer_total: total,
         payer_refund: refund.amount,
       },
     },

@@ -20,6 +20,10 @@ export interface SubOrder {
 
 /** A refund of an order. */
 export interface RefundRecord {
+  /** The merchant that asked for it: the order's, or a combine sub-order's. */
+  mchid: string;
+  /** The combine sub-order refunded, when it is one. */
+  subOrder: SubOrder | undefined;
   outRefundNo: string;
   refundId: string;
   amount: number;
@@ -90,12 +94,21 @@ export class OrderStore {
     return undefined;
   }
 
-  /** The order holding the refund `outRefundNo` of `mchid`. */
+  /** The order holding the refund `outRefundNo` that `mchid` asked for. */
   byRefund(mchid: string, outRefundNo: string): OrderRecord | undefined {
     for (const order of this.#byNumber.values()) {
-      if (order.mchid === mchid && order.refunds.some((r) => r.outRefundNo === outRefundNo)) {
+      if (order.refunds.some((r) => r.mchid === mchid && r.outRefundNo === outRefundNo)) {
         return order;
       }
+    }
+    return undefined;
+  }
+
+  /** The combine order holding the sub-order of `mchid` numbered `outTradeNo`. */
+  bySubOrder(mchid: string, outTradeNo: string): { order: OrderRecord; sub: SubOrder } | undefined {
+    for (const order of this.#byNumber.values()) {
+      const sub = order.subOrders.find((s) => s.mchid === mchid && s.outTradeNo === outTradeNo);
+      if (sub !== undefined) return { order, sub };
     }
     return undefined;
   }

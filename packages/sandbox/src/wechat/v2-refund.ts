@@ -28,6 +28,7 @@ export async function v2Refund(context: SandboxContext, request: Incoming): Prom
   }
 
   const refund = createRefund(context, order, {
+    mchid: order.mchid,
     outRefundNo: parsed.data.out_refund_no,
     amount: Number(parsed.data.refund_fee),
     total: Number(parsed.data.total_fee),

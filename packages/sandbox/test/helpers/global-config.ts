@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { generateConfig } from '../../src/index.ts';
+import { generateConfig } from '../../src/generate-config.ts';
 
 /** Generates the configuration the test files share, once per run. */
 export default async function setup(project: TestProject): Promise<void> {
