@@ -225,6 +225,24 @@ export const v2Mutation: fc.Arbitrary<V2Mutation> = fc.oneof(
     }),
   ),
   fc.constant(mutation('root-case', 'changed', (a) => `<XML>${a.xml.slice(5, -6)}</XML>`)),
+  fc.nat().map((n) =>
+    mutation('merge-into-previous', 'changed', (a) => {
+      const signed = a.entries
+        .filter(([name, value]) => name !== 'sign' && value !== '')
+        .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+      const i = 1 + (n % (signed.length - 1));
+      const [prevName, prevValue] = signed[i - 1] as Entry;
+      const [name, value] = signed[i] as Entry;
+      return writeXml(
+        a.entries
+          .filter(([field]) => field !== name)
+          .map(
+            ([field, v]): Entry =>
+              field === prevName ? [field, `${prevValue}&${name}=${value}`] : [field, v],
+          ),
+      );
+    }),
+  ),
   fc.record({ at: fc.nat(), bit: fc.integer({ min: 0, max: 7 }) }).map(({ at, bit }) =>
     mutation('bit-flip', 'raw', (a) => {
       const b = bytes(a.xml);
