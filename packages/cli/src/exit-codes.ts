@@ -15,7 +15,7 @@ export const NOT_AUTHENTIC_CODES: ReadonlySet<string> = new Set<string>([
   'ERR_V3_SERIAL_UNKNOWN',
   'ERR_V3_CERTIFICATE_EXPIRED',
   'ERR_V3_DECRYPT_FAILED',
-  // notify-verify (filled in with the package)
+  // notify-verify: none of its own; signature and decryption failures keep the codecs' codes
 ]);
 
 /** The exit status for a failure carrying `code`. */
