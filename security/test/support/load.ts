@@ -116,7 +116,7 @@ function shuffled<T>(items: T[]): T[] {
 function startServer(
   config: Record<string, string>,
 ): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(join(import.meta.dirname, '..', '..', 'scripts', 'load', 'server.ts'), [], {
+  const child = fork(join(import.meta.dirname, 'load-server.ts'), [], {
     execArgv: ['--conditions=@qqwxpay/source', '--import', 'tsx'],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
