@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { allRunners } from './contenders/index.ts';
 import { makeFixtures } from './fixtures.ts';
@@ -10,6 +10,7 @@ import { makeOperations } from './operations.ts';
 import { markdownTable, type Results, toJson } from './report.ts';
 
 const started = performance.now();
+const loadBefore = loadavg()[0] ?? 0;
 const clock: Clock = process.argv.includes('--clock=wall') ? 'wall' : 'cpu';
 // On a machine so busy that the full budget would pass a minute and a half, the rest runs short.
 const budgetAt = (elapsedMs: number): Budget =>
@@ -40,8 +41,9 @@ const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}`;
 const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
 const notes = failed.map((g) => `- ${g.contender}, ${g.operation}: ${g.reason}`);
 const clockText = clock === 'cpu' ? 'ops per CPU-second' : 'ops per wall-clock second';
+const load = `load average ${loadBefore.toFixed(1)} at start, ${(loadavg()[0] ?? 0).toFixed(1)} at end`;
 const text = [
-  `${when} UTC, Node ${process.version}, ${machine}; ${clockText}, median of per-round medians`,
+  `${when} UTC, Node ${process.version}, ${machine}; ${clockText}, median of per-round medians; ${load}`,
   '',
   table,
   '',
