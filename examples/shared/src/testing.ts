@@ -1,0 +1,2 @@
+export { expectPaidOnce } from './expect-purchase.ts';
+export { type ExampleWorld, openWorld, type Purchase, type ShopOrder } from './purchase.ts';
