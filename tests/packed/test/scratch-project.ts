@@ -44,14 +44,16 @@ export function packageFolders(): string[] {
 }
 
 /**
- * Builds the packages when a `dist` is missing or older than its sources (turbo's `^build`
- * has normally done it already), packs each with pnpm, and installs the tarballs with npm into
- * a new project under the system's temporary folder.
+ * Builds each package whose `dist` is missing or older than its sources (turbo's `^build` has
+ * normally done it already), packs each with pnpm, and installs the tarballs with npm into a
+ * new project under the system's temporary folder.
  */
 export async function createScratchProject(): Promise<ScratchProject> {
   const folders = packageFolders();
-  if (folders.some((folder) => !isBuilt(join(root, 'packages', folder)))) {
-    await run('pnpm', ['--filter', './packages/*', 'run', 'build'], { cwd: root }).catch(
+  const stale = folders.filter((folder) => !isBuilt(join(root, 'packages', folder)));
+  if (stale.length > 0) {
+    const filters = stale.flatMap((folder) => ['--filter', `./packages/${folder}`]);
+    await run('pnpm', [...filters, 'run', 'build'], { cwd: root }).catch(
       (error: { stdout?: string; stderr?: string }) => {
         const lines = `${error.stdout ?? ''}${error.stderr ?? ''}`.split('\n');
         const errors = lines.filter((line) => /error|fail/i.test(line)).slice(0, 10);
