@@ -28,20 +28,25 @@ describe.runIf(available)('the pay page in headless Chromium', () => {
   let sandbox: Sandbox;
   let endpoint: MerchantEndpoint;
   let profile: string;
-  let browser: BrowserContext;
+  let launched: Promise<BrowserContext> | undefined;
+
+  // Launched by the first test that needs it, so a missing Chromium fails the tests themselves.
+  function browser(): Promise<BrowserContext> {
+    launched ??= chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ARGS,
+    });
+    return launched;
+  }
 
   beforeAll(async () => {
     sandbox = await startSandbox({ config: await sharedConfig(), timeScale: 0.001 });
     endpoint = await startMerchantEndpoint();
     profile = await mkdtemp(join(tmpdir(), 'qqwxpay-chromium-'));
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ARGS,
-    });
   });
   afterAll(async () => {
-    await browser?.close();
+    await launched?.then((context) => context.close()).catch(() => undefined);
     await sandbox?.close();
     await endpoint?.close();
     if (profile) await rm(profile, { recursive: true, force: true });
@@ -62,7 +67,7 @@ describe.runIf(available)('the pay page in headless Chromium', () => {
 
   it('shows the order, and Pay marks it paid and sends the callback through QQ', async () => {
     const { h5Url, number } = await placeOrder();
-    const page = await browser.newPage();
+    const page = await (await browser()).newPage();
     await page.goto(sandbox.payPageUrl(h5Url));
     expect(await page.locator('#amount').textContent()).toBe('¥12.34');
     expect(await page.locator('dl').textContent()).toContain(number);
@@ -82,7 +87,7 @@ describe.runIf(available)('the pay page in headless Chromium', () => {
   it('Cancel leaves the order unpaid and sends nothing', async () => {
     const before = endpoint.received.length;
     const { h5Url, number } = await placeOrder();
-    const page = await browser.newPage();
+    const page = await (await browser()).newPage();
     await page.goto(sandbox.payPageUrl(h5Url));
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.locator('#result').waitFor();
