@@ -127,6 +127,19 @@ describe('qqwxpay notify v3', () => {
     expect(result).toEqual({ code: 0, stdout: `${JSON.stringify(resource)}\n`, stderr: '' });
   });
 
+  test('prints the decrypted plaintext verbatim: escapes, spacing and big numbers survive', async () => {
+    const plaintext = '{"out_trade_no": "0001","desc":"\\u652f\\u4ed8","big":12345678901234567890}';
+    const body = JSON.stringify({
+      id: 'EV-2',
+      event_type: 'TRANSACTION.SUCCESS',
+      resource: encryptResource(plaintext, API_V3_KEY, { associatedData: 'transaction' }),
+    });
+    const privateKey = loadPrivateKey(readFileSync(certKeyPath));
+    const headers = signResponse({ body, privateKey, serial: SERIAL, timestamp: NOW });
+    const result = await run(v3Args(headers), body);
+    expect(result).toEqual({ code: 0, stdout: `${plaintext}\n`, stderr: '' });
+  });
+
   test('public-key mode, header names in any case', async () => {
     const { body, headers } = callback('public-key');
     const upper = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toUpperCase(), v]));

@@ -47,6 +47,8 @@ export interface OpenedV3Notification {
   signature: VerifiedHeaders;
   /** The decrypted resource, parsed from JSON. */
   resource: unknown;
+  /** The decrypted resource exactly as it came out of AES-GCM (JSON text). */
+  plaintext: string;
 }
 
 const envelopeSchema = z.object({
@@ -131,6 +133,7 @@ export function openV3Notification(
     summary: envelope.summary,
     signature,
     resource,
+    plaintext,
   };
 }
 

@@ -84,7 +84,8 @@ const notifyV3: Command = {
         ...(maxBytes === undefined ? {} : { maxBytes }),
       },
     );
-    io.stdout(`${JSON.stringify(opened.resource)}\n`);
+    // verbatim, as `v3 decrypt` prints it: no re-serialisation changes a number or an escape
+    io.stdout(`${opened.plaintext.replace(/[\r\n]+$/, '')}\n`);
     return 0;
   },
 };
