@@ -39,7 +39,13 @@ function eventLine(event: SandboxEvent): string {
   return `${new Date().toISOString().slice(11, 23)} ${parts.join(' ')}\n`;
 }
 
-function summary(config: SandboxConfig, qq: string, wechat: string, written?: string): string {
+function summary(
+  config: SandboxConfig,
+  qq: string,
+  wechat: string,
+  localH5: boolean,
+  written?: string,
+): string {
   const apps = config.qqApps.map(
     (app) =>
       `  QQ app ${app.appId}: WeChat Pay ${app.wechatPayEnabled ? 'enabled' : 'NOT enabled'}, ` +
@@ -52,6 +58,9 @@ function summary(config: SandboxConfig, qq: string, wechat: string, written?: st
     'qqwxpay sandbox: QQ proxy and WeChat Pay on loopback',
     `  QQ backend   ${qq}   (for https://api.q.qq.com)`,
     `  WeChat Pay   ${wechat}   (for https://api.mch.weixin.qq.com and the pay page)`,
+    localH5
+      ? '  H5 URLs (mweb_url, h5_url) open the pay page as they are'
+      : `  H5 URLs name https://wx.tenpay.com as WeChat Pay's do: open them at ${wechat} with the same path`,
     ...apps,
     ...merchants,
     written === undefined
@@ -90,7 +99,8 @@ export async function runSandbox(
     if (written !== undefined) {
       await writeFile(written, `${JSON.stringify(sandbox.config, null, 2)}\n`, { mode: 0o600 });
     }
-    io.stdout(summary(sandbox.config, sandbox.qqBaseUrl, sandbox.wechatBaseUrl, written));
+    const localH5 = flags['local-h5-urls'] === true;
+    io.stdout(summary(sandbox.config, sandbox.qqBaseUrl, sandbox.wechatBaseUrl, localH5, written));
     await until;
   } finally {
     await sandbox.close();
