@@ -2,7 +2,8 @@
  * Stable codes carried by {@link V3Error}. They are public API: callers and the CLI branch on them.
  *
  * - `ERR_V3_SIGNATURE_MISSING`: a `Wechatpay-*` signature header is absent.
- * - `ERR_V3_SIGNATURE_MALFORMED`: the signature is not strict base64.
+ * - `ERR_V3_SIGNATURE_MALFORMED`: the signature is not strict base64, or `Wechatpay-Nonce` or
+ *   `Wechatpay-Serial` holds a character other than printable ASCII (such as a line feed).
  * - `ERR_V3_SIGNATURE_TYPE_UNSUPPORTED`: `Wechatpay-Signature-Type` names another scheme.
  * - `ERR_V3_SIGNATURE_PROBE`: the signature is one of WeChat Pay's `WECHATPAY/SIGNTEST/` probes.
  * - `ERR_V3_SIGNATURE_MISMATCH`: the signature does not verify.

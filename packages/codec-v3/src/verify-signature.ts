@@ -40,11 +40,14 @@ export interface VerifiedHeaders {
 /** The probe prefix WeChat Pay uses to check that merchants verify signatures. */
 export const SIGNTEST_PREFIX = 'WECHATPAY/SIGNTEST/';
 const TIMESTAMP = /^[0-9]{1,12}$/;
+const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
 const DEFAULT_WINDOW_SECONDS = 300;
 
 /**
  * Verifies the `Wechatpay-*` signature of a V3 response or callback over
- * `TIMESTAMP\nNONCE\nBODY\n` with the raw body, after checking the timestamp window.
+ * `TIMESTAMP\nNONCE\nBODY\n` with the raw body, after checking the timestamp window and that
+ * the nonce and serial are printable ASCII (a line feed in the nonce would move the boundary
+ * between nonce and body without changing the signed bytes).
  *
  * @param message - the headers and the raw body
  * @param options - the verifier store, `now` and `windowSeconds`
@@ -71,9 +74,9 @@ export function verifySignature(message: SignedMessage, options: VerifyOptions):
   const now = nowSeconds(options.now);
 
   const timestampText = required(message.headers, 'Wechatpay-Timestamp');
-  const nonce = required(message.headers, 'Wechatpay-Nonce');
+  const nonce = printableAscii(message.headers, 'Wechatpay-Nonce');
   const signatureText = required(message.headers, 'Wechatpay-Signature');
-  const serial = required(message.headers, 'Wechatpay-Serial');
+  const serial = printableAscii(message.headers, 'Wechatpay-Serial');
   const type = getHeader(message.headers, 'Wechatpay-Signature-Type');
   if (type !== undefined && type !== AUTHORIZATION_SCHEME) {
     throw new V3Error('ERR_V3_SIGNATURE_TYPE_UNSUPPORTED', 'unsupported Wechatpay-Signature-Type', {
@@ -134,6 +137,20 @@ function required(headers: HeadersLike, name: string): string {
   const value = getHeader(headers, name);
   if (value === undefined || value === '') {
     throw new V3Error('ERR_V3_SIGNATURE_MISSING', `header ${name} is missing`, { field: name });
+  }
+  return value;
+}
+
+/**
+ * A signature header that must be printable ASCII. The nonce goes into the signed message
+ * between line feeds, so a nonce holding a line feed could take bytes of a body that was
+ * signed and still verify with a shorter body.
+ */
+function printableAscii(headers: HeadersLike, name: string): string {
+  const value = required(headers, name);
+  if (!PRINTABLE_ASCII.test(value)) {
+    const message = `${name} holds a character other than printable ASCII`;
+    throw new V3Error('ERR_V3_SIGNATURE_MALFORMED', message, { field: name });
   }
   return value;
 }

@@ -271,6 +271,46 @@ describe('regression: field faults', () => {
     );
   });
 
+  it('a line feed in the nonce cannot carry the first lines of a signed body', () => {
+    const signedBody = '{"prepay_id":"wx201410272009395522657a690389285100"}\n';
+    const headers = signResponse({
+      body: signedBody,
+      privateKey: platformKey,
+      serial: platformCert.serial,
+      timestamp: nowS,
+      nonce: 'N0NCE',
+    });
+    const shifted = { ...headers, 'Wechatpay-Nonce': `N0NCE\n${signedBody.slice(0, -1)}` };
+    expect(codeOf(() => verifySignature({ headers: shifted, body: '' }, { verifiers, now }))).toBe(
+      'ERR_V3_SIGNATURE_MALFORMED',
+    );
+  });
+
+  it('a nonce or serial with a control or non-ASCII character is malformed, naming the header', () => {
+    const message = signed();
+    for (const [name, value] of [
+      ['Wechatpay-Nonce', 'abc\rdef'],
+      ['Wechatpay-Nonce', 'abc\u00e9'],
+      ['Wechatpay-Serial', `${platformCert.serial}\n`],
+    ] as const) {
+      let caught: unknown;
+      try {
+        verifySignature(
+          { ...message, headers: { ...message.headers, [name]: value } },
+          {
+            verifiers,
+            now,
+          },
+        );
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(V3Error);
+      expect((caught as V3Error).code).toBe('ERR_V3_SIGNATURE_MALFORMED');
+      expect((caught as V3Error).field).toBe(name);
+    }
+  });
+
   it('a certificate serial written in decimal is an unknown serial', () => {
     const decimal = BigInt(`0x${platformCert.serial}`).toString(10);
     const message = signed({ serial: decimal });
@@ -338,6 +378,34 @@ describe('properties', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+
+  it('moving the lines of a signed body into the nonce is refused before the signature check', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: 'binary', maxLength: 12 }), { minLength: 2, maxLength: 5 }),
+        fc.nat(),
+        (lines, at) => {
+          const signedBody = lines.join('\n');
+          const cut = 1 + (at % (lines.length - 1));
+          const text = `${nowS}\nN\n${signedBody}\n`;
+          const headers = {
+            'Wechatpay-Timestamp': String(nowS),
+            'Wechatpay-Nonce': ['N', ...lines.slice(0, cut)].join('\n'),
+            'Wechatpay-Signature': sign('sha256', Buffer.from(text), platformKey).toString(
+              'base64',
+            ),
+            'Wechatpay-Serial': platformCert.serial,
+          };
+          const rest = lines.slice(cut).join('\n');
+          return (
+            codeOf(() => verifySignature({ headers, body: rest }, { verifiers, now })) ===
+            'ERR_V3_SIGNATURE_MALFORMED'
+          );
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 
