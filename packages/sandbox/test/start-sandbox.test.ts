@@ -98,6 +98,25 @@ describe('the Sandbox object', () => {
     expect(again.status).toBe(409);
   });
 
+  it("h5Origin 'local' answers H5 URLs that open the pay page as they are", async () => {
+    const local = await startSandbox({ config: await sharedConfig(), h5Origin: 'local' });
+    try {
+      const body = v2OrderXml(merchantOf(local, DEFAULT_IDS.directMchid));
+      const answer = await call(`${local.wechatBaseUrl}/pay/unifiedorder`, {
+        method: 'POST',
+        body,
+      });
+      const mwebUrl = decodeXml(answer.body).mweb_url!;
+      expect(mwebUrl.startsWith(`${local.wechatBaseUrl}/cgi-bin/mmpayweb-bin/checkmweb?`)).toBe(
+        true,
+      );
+      const page = await call(mwebUrl);
+      expect(page.body).toContain('<button type="submit" name="action" value="pay">Pay</button>');
+    } finally {
+      await local.close();
+    }
+  });
+
   it('refuses everything with ERR_SANDBOX_CLOSED once closed', async () => {
     const { prepayId } = await unpaidV2Order();
     const other = await startSandbox({ config: await sharedConfig() });
