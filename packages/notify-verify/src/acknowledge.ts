@@ -88,8 +88,17 @@ function codeOf(error: unknown): string | undefined {
   return undefined;
 }
 
-const NOT_AUTHENTIC =
-  /^ERR_V3_(SIGNATURE_|TIMESTAMP_|SERIAL_UNKNOWN$|CERTIFICATE_EXPIRED$|DECRYPT_FAILED$)|^ERR_V2_(SIGNATURE_|DECRYPT_FAILED$)/;
+const NOT_AUTHENTIC_PREFIXES = ['ERR_V3_SIGNATURE_', 'ERR_V3_TIMESTAMP_', 'ERR_V2_SIGNATURE_'];
+const NOT_AUTHENTIC_CODES: ReadonlySet<string> = new Set([
+  'ERR_V3_SERIAL_UNKNOWN',
+  'ERR_V3_CERTIFICATE_EXPIRED',
+  'ERR_V3_DECRYPT_FAILED',
+  'ERR_V2_DECRYPT_FAILED',
+]);
+
+function notAuthentic(code: string): boolean {
+  return NOT_AUTHENTIC_CODES.has(code) || NOT_AUTHENTIC_PREFIXES.some((p) => code.startsWith(p));
+}
 
 function statusFor(code: string | undefined): number {
   switch (code) {
@@ -105,6 +114,6 @@ function statusFor(code: string | undefined): number {
     case 'ERR_V2_XML_TOO_LARGE':
       return 413;
     default:
-      return NOT_AUTHENTIC.test(code) ? 401 : 400;
+      return notAuthentic(code) ? 401 : 400;
   }
 }
