@@ -8,7 +8,7 @@ verifiers.addPublicKey('PUB_KEY_ID_0114232134912410000000000000', publicKey);
 const serial = 'PUB_KEY_ID_0114232134912410000000000000';
 const now = Math.floor(Date.now() / 1000);
 
-describe('F1: a line feed in Wechatpay-Nonce moves body bytes into the header', () => {
+describe('V3 signatures: a line feed in Wechatpay-Nonce cannot move body bytes into the header', () => {
   const body = '{"prepay_id":"wx201410272009395522657a690389285100"}\n';
   const headers = signResponse({ body, privateKey, serial, timestamp: now, nonce: 'N0NCE' });
   const shifted = { ...headers, 'Wechatpay-Nonce': `N0NCE\n${body.slice(0, -1)}` };
