@@ -63,8 +63,9 @@ export function requiredNotifyUrl(version: 'v2' | 'v3', mchid: string, outTradeN
 }
 
 /**
- * One of QQ's four proxied order endpoints. Checks, in QQ's order: the appid is known, the
- * access token valid for it, `real_notify_url` well formed; the body parses (9034); the merchant
+ * One of QQ's four proxied order endpoints. Checks, in QQ's order: the appid is present (41002)
+ * and known (40013), the access token present (41001) and valid for it (40001, expired 42001),
+ * `real_notify_url` well formed (40097); the body parses (9034); the merchant
  * is bound to the app (9030); WeChat Pay is enabled for the app (9032); the body's `notify_url`
  * is QQ's for the order (9031). Then forwards the body and headers unchanged to WeChat Pay's own
  * path (V3: the path without `/wxpay`; V2: `/pay/unifiedorder`), without the query, and answers
@@ -76,9 +77,13 @@ export async function proxyOrder(context: SandboxContext, request: Incoming): Pr
   if (request.method !== 'POST') return { status: 405, body: 'method not allowed' };
   const { query } = request;
 
-  const app = context.apps.get(query.get('appid') ?? '');
+  const appId = query.get('appid');
+  if (!appId) return qqReply(41002);
+  const app = context.apps.get(appId);
   if (app === undefined) return qqReply(40013);
-  const token = context.tokens.check(app.appId, query.get('access_token') ?? '');
+  const accessToken = query.get('access_token');
+  if (!accessToken) return qqReply(41001);
+  const token = context.tokens.check(app.appId, accessToken);
   if (token === 'expired') return qqReply(42001);
   if (token !== 'valid') return qqReply(40001);
   const realNotifyUrl = query.get('real_notify_url') ?? undefined;

@@ -7,6 +7,8 @@ export const QQ_ERRCODES: Readonly<Record<number, string>> = {
   40013: 'invalid appid',
   40097: 'invalid args',
   40125: 'invalid appsecret',
+  41001: 'access_token missing',
+  41002: 'appid missing',
   42001: 'access_token expired',
   9030: 'merchant not bound to this app',
   9031: 'notify_url error',

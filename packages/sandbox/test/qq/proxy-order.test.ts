@@ -51,6 +51,12 @@ describe("QQ's proxied order endpoints refuse what QQ refuses", () => {
     expect(await errcode('/unifiedorder', { ...app(), access_token: other }, body)).toBe(40001);
   });
 
+  it('41002 without an appid, 41001 without an access token', async () => {
+    const body = v2OrderXml(direct());
+    expect(await errcode('/unifiedorder', { access_token: token }, body)).toBe(41002);
+    expect(await errcode('/unifiedorder', { appid: DEFAULT_IDS.qqAppId }, body)).toBe(41001);
+  });
+
   it('42001 once the access token expired', async () => {
     const shortLived = sandbox.issueToken(DEFAULT_IDS.qqAppId);
     clock += 7200 * 1000;
