@@ -24,6 +24,13 @@ function entryPoints(pkg: PackedPackage): string[] {
   return Object.keys(pkg.manifest.exports).map((key) => pkg.name + key.slice(1));
 }
 
+/** Every path an exports map points at. */
+function leaves(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.values(value).flatMap(leaves);
+}
+
 function packed(folder: string): PackedPackage {
   const pkg = project.packages.find((p) => p.folder === folder);
   if (!pkg) throw new Error(`${folder} was not packed`);
@@ -58,7 +65,19 @@ describe.each(folders)('the packed %s', (folder) => {
     for (const [path, meta] of ours) expect(meta.resolved, path).toMatch(/^file:/);
   });
 
+  it('ships every file its manifest points at', () => {
+    const { files, manifest } = packed(folder);
+    const targets = [manifest.main, manifest.module, manifest.types]
+      .concat(Object.values(manifest.bin ?? {}), leaves(manifest.exports))
+      .filter((target): target is string => target !== undefined)
+      .map((target) => target.replace(/^\.\//, ''));
+    expect(targets.length).toBeGreaterThan(0);
+    for (const target of targets) expect(files, `${folder} ships ${target}`).toContain(target);
+  });
+
   it('ships no TypeScript source and no source condition', () => {
+    const sources = packed(folder).files.filter((f) => f.endsWith('.ts') && !/\.d\.c?ts$/.test(f));
+    expect(sources).toEqual([]);
     const manifest = JSON.stringify(packed(folder).manifest);
     expect(manifest).not.toContain('@qqwxpay/source');
     expect(manifest).not.toContain('./src/');

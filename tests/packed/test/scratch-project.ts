@@ -21,10 +21,14 @@ export interface PackedPackage {
   folder: string;
   name: string;
   tarball: string;
+  files: string[];
   manifest: {
     name: string;
     version: string;
     exports: Record<string, unknown>;
+    main?: string;
+    module?: string;
+    types?: string;
     bin?: Record<string, string>;
   };
 }
@@ -85,9 +89,14 @@ async function pack(folder: string, destination: string): Promise<PackedPackage>
   const { stdout } = await run('pnpm', ['pack', '--json', '--pack-destination', destination], {
     cwd,
   });
-  const { name, filename } = JSON.parse(stdout) as { name: string; filename: string };
-  const { stdout: json } = await run('tar', ['-xzOf', filename, 'package/package.json']);
-  return { folder, name, tarball: filename, manifest: JSON.parse(json) };
+  const packed = JSON.parse(stdout) as {
+    name: string;
+    filename: string;
+    files: { path: string }[];
+  };
+  const { stdout: json } = await run('tar', ['-xzOf', packed.filename, 'package/package.json']);
+  const files = packed.files.map((file) => file.path);
+  return { folder, name: packed.name, tarball: packed.filename, files, manifest: JSON.parse(json) };
 }
 
 function isBuilt(dir: string): boolean {
