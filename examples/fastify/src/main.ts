@@ -1,0 +1,4 @@
+import { runAgainstSandbox } from '@qqwxpay/examples-shared';
+import { startShop } from './server.ts';
+
+await runAgainstSandbox(startShop);
