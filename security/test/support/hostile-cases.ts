@@ -316,7 +316,7 @@ export function hostileCases(): HostileCase[] {
       name: 'NUL in the serial',
       target: 'verifySignature',
       bytes: 0,
-      codes: ['ERR_V3_SERIAL_UNKNOWN'],
+      codes: ['ERR_V3_SERIAL_UNKNOWN', 'ERR_V3_SIGNATURE_MALFORMED'],
       run: withHeader('Wechatpay-Serial', `${pub.serial}\u0000`),
     },
     {
