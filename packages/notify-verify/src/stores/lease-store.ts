@@ -17,22 +17,22 @@ export interface LeaseStore extends KeyValueStore {
 }
 
 /**
- * Checks a time-to-live argument.
+ * Checks a time-to-live argument and rounds it up to whole milliseconds (Redis takes integers).
  *
- * @param ttlMs - milliseconds
+ * @param ttlMs - milliseconds, positive and finite
  * @param name - the parameter name for the message
- * @returns the same number
- * @throws RangeError when it is not a positive safe integer
+ * @returns the time to live in whole milliseconds, at least 1
+ * @throws RangeError when it is not a positive finite number
  * @example
  * ```ts
- * checkTtl(1_000, 'ttlMs');
+ * checkTtl(1_500.2, 'ttlMs'); // 1501
  * ```
  */
 export function checkTtl(ttlMs: number, name: string): number {
-  if (!Number.isSafeInteger(ttlMs) || ttlMs <= 0) {
-    throw new RangeError(`${name}: expected a positive integer of milliseconds, got ${ttlMs}`);
+  if (typeof ttlMs !== 'number' || !Number.isFinite(ttlMs) || ttlMs <= 0) {
+    throw new RangeError(`${name}: expected a positive number of milliseconds, got ${ttlMs}`);
   }
-  return ttlMs;
+  return Math.ceil(ttlMs);
 }
 
 /**

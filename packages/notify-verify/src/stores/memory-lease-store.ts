@@ -59,9 +59,9 @@ export class MemoryLeaseStore implements LeaseStore {
   async setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {
     checkString(key, 'key');
     checkString(value, 'value');
-    checkTtl(ttlMs, 'ttlMs');
+    const ttl = checkTtl(ttlMs, 'ttlMs');
     if (this.#live(key)) return false;
-    this.#put(key, value, ttlMs);
+    this.#put(key, value, ttl);
     return true;
   }
 

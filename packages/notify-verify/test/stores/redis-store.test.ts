@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
+import { TokenCache } from '@qqwxpay/proxy-url';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisStore } from '../../src/stores/redis-store.ts';
@@ -70,6 +71,20 @@ describe.runIf(runRedisSuites)('RedisStore against a real redis-server', () => {
     const all = [...(a?.ran ?? []), ...(b?.ran ?? [])].sort();
     const expected = Array.from({ length: events }, (_, i) => `EV-${i}`).sort();
     expect(all).toEqual(expected);
+  });
+
+  it("serves proxy-url's TokenCache: a second cache on the same Redis reuses the token", async () => {
+    const store = new RedisStore(client, { prefix: 'tokens:' });
+    let fetched = 0;
+    const fetchToken = async () => {
+      fetched += 1;
+      return { accessToken: `TOKEN-${fetched}`, expiresIn: 7_200 };
+    };
+    const first = new TokenCache({ appId: '1112223334', store, fetchToken });
+    const second = new TokenCache({ appId: '1112223334', store, fetchToken });
+    expect(await first.get()).toBe('TOKEN-1');
+    expect(await second.get()).toBe('TOKEN-1');
+    expect(fetched).toBe(1);
   });
 
   it('RedisStore fails loudly when redis is unreachable', async () => {

@@ -45,10 +45,17 @@ export function leaseStoreContract(name: string, make: () => LeaseStore): void {
       expect(await store.get('x')).toBeUndefined();
     });
 
-    it('refuses a ttl that is not a positive integer, naming it', async () => {
+    it('refuses a ttl that is not a positive finite number, naming it', async () => {
       const store = make();
       await expect(store.set('x', 'v', 0)).rejects.toThrow(RangeError);
-      await expect(store.setIfAbsent('x', 'v', 1.5)).rejects.toThrow(/ttlMs/);
+      await expect(store.setIfAbsent('x', 'v', Number.NaN)).rejects.toThrow(/ttlMs/);
+      await expect(store.set('x', 'v', Number.POSITIVE_INFINITY)).rejects.toThrow(/ttlMs/);
+    });
+
+    it('takes a fractional ttl, as the token cache may compute one, rounded up', async () => {
+      const store = make();
+      expect(await store.setIfAbsent('frac', 'v', 1_500.5)).toBe(true);
+      expect(await store.get('frac')).toBe('v');
     });
   });
 }
