@@ -96,6 +96,14 @@ describe('decryptResource', () => {
   });
 });
 
+describe('regression: stack overflow', () => {
+  it('an 8 MB ciphertext fails to decrypt with a V3Error, not a RangeError from a regex', () => {
+    const sealed = encryptResource('{}', KEY);
+    const huge = { ...sealed, ciphertext: 'QUFB'.repeat(2 * 1024 * 1024) };
+    expect(codeOf(() => decryptResource(huge, KEY))).toBe('ERR_V3_DECRYPT_FAILED');
+  });
+});
+
 describe('regression: the APIv3 key', () => {
   it.each([31, 33, 40])('a key of %i bytes is a RangeError naming the APIv3 key', (length) => {
     const sealed = encryptResource('x', KEY);

@@ -1,4 +1,4 @@
-const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const NOT_BASE64 = /[^A-Za-z0-9+/]/;
 
 /** UTF-8 bytes of a string, or a Buffer view of bytes (no copy). */
 export function toBytes(input: string | Uint8Array): Buffer {
@@ -8,10 +8,13 @@ export function toBytes(input: string | Uint8Array): Buffer {
 
 /**
  * Decodes canonical base64 (standard alphabet, padded, no whitespace, zero spare bits);
- * anything else gives `undefined`.
+ * anything else gives `undefined`. Every check runs in linear time without backtracking, so a
+ * value of many megabytes cannot exhaust the regular expression engine's stack.
  */
 export function decodeBase64Strict(text: string): Buffer | undefined {
-  if (typeof text !== 'string' || !STRICT_BASE64.test(text)) return undefined;
+  if (typeof text !== 'string' || text.length % 4 !== 0) return undefined;
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  if (NOT_BASE64.test(text.slice(0, text.length - padding))) return undefined;
   const bytes = Buffer.from(text, 'base64');
   if (bytes.toString('base64') !== text) return undefined;
   return bytes;
