@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 const key = 'f3K9wP2xV7mQ4tL8nB6cR1yH5jD0sZ3a';
 
-describe('F3: strict base64 check overflows the stack on a multi-megabyte value', () => {
+describe('V3 resources: the strict base64 check does not overflow the stack on a multi-megabyte value', () => {
   it('refuses an 8 MB ciphertext with a V3Error, not a stack overflow', () => {
     const resource = encryptResource('{}', key);
     let thrown: unknown;
