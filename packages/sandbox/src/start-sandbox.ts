@@ -70,6 +70,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
   };
 
+  const bases = { qq: '' };
+  const callbacks = new CallbackSender({
+    qqBaseUrl: () => bases.qq,
+    timeScale: options.timeScale ?? 1,
+    timeoutMs: options.callbackTimeoutMs ?? 5000,
+    allowRemote: options.allowRemoteCallbacks ?? false,
+    now,
+    emit,
+  });
   const context: SandboxContext = {
     config,
     merchants: loadMerchants(config),
@@ -77,7 +86,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     tokens: new TokenStore(options.tokenTtlSeconds ?? 7200, now),
     routes: new NotifyRoutes(),
     orders: new OrderStore(),
-    callbacks: undefined as unknown as CallbackSender,
+    callbacks,
     now,
     qqBaseUrl: '',
     wechatBaseUrl: '',
@@ -97,18 +106,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     await Promise.all(servers.map((s) => s.close()));
     throw error;
   }
-  context.qqBaseUrl = servers[0]?.url ?? '';
+  context.qqBaseUrl = bases.qq = servers[0]?.url ?? '';
   context.wechatBaseUrl = servers[1]?.url ?? '';
   const h5Origin = options.h5Origin ?? 'https://wx.tenpay.com';
   context.h5Origin = h5Origin === 'local' ? context.wechatBaseUrl : new URL(h5Origin).origin;
-  context.callbacks = new CallbackSender({
-    qqBaseUrl: context.qqBaseUrl,
-    timeScale: options.timeScale ?? 1,
-    timeoutMs: context.callbackTimeoutMs,
-    allowRemote: context.allowRemoteCallbacks,
-    now,
-    emit,
-  });
 
   let closed = false;
   const find = (ref: OrderRef): OrderRecord => {

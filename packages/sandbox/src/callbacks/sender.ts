@@ -48,7 +48,8 @@ export interface Delivery {
 
 /** Options of {@link CallbackSender}. */
 export interface CallbackSenderOptions {
-  qqBaseUrl: string;
+  /** The sandbox's QQ side, known once it listens. */
+  qqBaseUrl: () => string;
   timeScale: number;
   timeoutMs: number;
   allowRemote: boolean;
@@ -80,7 +81,7 @@ export class CallbackSender {
   /** Where an attempt really goes: QQ's origin becomes the sandbox's QQ side. */
   target(url: string): string | undefined {
     if (url.startsWith(`${QQ_ORIGIN}/`))
-      return this.#options.qqBaseUrl + url.slice(QQ_ORIGIN.length);
+      return this.#options.qqBaseUrl() + url.slice(QQ_ORIGIN.length);
     if (this.#options.allowRemote || isLoopbackUrl(url)) return url;
     return undefined;
   }
