@@ -90,8 +90,10 @@ export function parseGetTokenResponse(response: HttpResponse): QqAccessToken {
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (cause) {
-    throw malformed('is not JSON', response.status, cause);
+  } catch {
+    // The parser's message quotes the text around the fault, which may be the token itself,
+    // so it is not kept as the cause.
+    throw malformed('is not JSON', response.status);
   }
   const record = (typeof value === 'object' && value !== null ? value : {}) as Record<
     string,
@@ -108,9 +110,6 @@ export function parseGetTokenResponse(response: HttpResponse): QqAccessToken {
   return { accessToken, expiresIn };
 }
 
-function malformed(why: string, status: number, cause?: unknown): QqProxyError {
-  return new QqProxyError('ERR_QQ_TOKEN_MALFORMED', `QQ getToken answer ${why}`, {
-    status,
-    cause,
-  });
+function malformed(why: string, status: number): QqProxyError {
+  return new QqProxyError('ERR_QQ_TOKEN_MALFORMED', `QQ getToken answer ${why}`, { status });
 }

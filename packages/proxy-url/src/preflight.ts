@@ -85,8 +85,9 @@ function readBody(api: ProxyApi, body: string): Record<string, unknown> {
   let value: unknown;
   try {
     value = JSON.parse(body);
-  } catch (cause) {
-    throw unparsable('is not JSON', cause);
+  } catch {
+    // The parser's message quotes the body around the fault, so it is not kept as the cause.
+    throw unparsable('is not JSON');
   }
   if (!isPlainObject(value)) throw unparsable('is not a JSON object');
   return value;

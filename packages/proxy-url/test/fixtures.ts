@@ -69,3 +69,29 @@ export const combineOrder: Record<string, unknown> = {
     },
   ],
 };
+
+/**
+ * Everything an error's logger could print: message, stack, own properties and the whole
+ * cause chain, as one text.
+ */
+export function errorText(error: unknown): string {
+  const parts: string[] = [];
+  for (let at = error, depth = 0; at !== undefined && depth < 8; depth++) {
+    if (!(at instanceof Error)) {
+      parts.push(String(at));
+      break;
+    }
+    parts.push(at.message, at.stack ?? '', JSON.stringify({ ...at }));
+    at = at.cause;
+  }
+  return parts.join('\n');
+}
+
+/** The first `width`-character piece of `secret` found in `text`, if any. */
+export function leakedPiece(text: string, secret: string, width = 8): string | undefined {
+  for (let i = 0; i + width <= secret.length; i++) {
+    const piece = secret.slice(i, i + width);
+    if (text.includes(piece)) return piece;
+  }
+  return undefined;
+}

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getTokenRequest, parseGetTokenResponse, type QqProxyError } from '../src/index.ts';
+import { errorText, leakedPiece } from './fixtures.ts';
 
 const secret = 'S3cr3t+/=&%';
 
@@ -65,5 +67,46 @@ describe("QQ's getToken", () => {
     })();
     expect(error?.code).toBe('ERR_QQ_HTTP_STATUS');
     expect(error?.status).toBe(502);
+  });
+});
+
+function thrownBy(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
+describe('regression: the access token in a JSON parser message', () => {
+  it('an unquoted token is refused without any part of it in the error or its cause', () => {
+    const token = 'Vq9xKfT2mNcR7pLwYb4sHd6GjE1aZu0oXiC5yQeWvB8nMkJ3';
+    const body = `{"access_token":${token},"expires_in":7200}`;
+    const error = thrownBy(() => parseGetTokenResponse({ status: 200, headers: {}, body }));
+    expect(error).toMatchObject({ code: 'ERR_QQ_TOKEN_MALFORMED', status: 200 });
+    expect((error as Error).cause).toBeUndefined();
+    expect(leakedPiece(errorText(error), token)).toBeUndefined();
+  });
+});
+
+describe('properties', () => {
+  it('no answer that is not JSON puts a piece of the token it holds into the error', () => {
+    const token = fc.stringMatching(/^[A-Za-z0-9_-]{24,64}$/);
+    const broken = fc.constantFrom(
+      (t: string) => `{"access_token":${t},"expires_in":7200}`,
+      (t: string) => `{"access_token":"${t}","expires_in":7200`,
+      (t: string) => `{"access_token":"${t}\\u12","expires_in":7200}`,
+      (t: string) => `{"access_token":"${t}" "expires_in":7200}`,
+      (t: string) => `access_token=${t}&expires_in=7200`,
+    );
+    fc.assert(
+      fc.property(token, broken, (secret, write) => {
+        const body = write(secret);
+        const error = thrownBy(() => parseGetTokenResponse({ status: 200, headers: {}, body }));
+        return error !== undefined && leakedPiece(errorText(error), secret) === undefined;
+      }),
+      { numRuns: 200 },
+    );
   });
 });

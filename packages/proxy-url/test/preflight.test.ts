@@ -8,6 +8,7 @@ import {
   preflight,
   QQ_NOTIFY_URL_V2,
 } from '../src/index.ts';
+import { errorText, leakedPiece } from './fixtures.ts';
 
 const qqAppId = '1112223334';
 const key = '192006250b4c09247ec02edce69f6a2d';
@@ -170,5 +171,16 @@ describe('preflight', () => {
     };
     expect(codeOf(() => preflight(direct))).toMatchObject({ code: 'ERR_QQ_INVALID_PROXY_URL' });
     expect(() => preflight({ ...v3Request('v3-h5'), method: 'GET' })).toThrow(RangeError);
+  });
+});
+
+describe('regression: the order body in a JSON parser message', () => {
+  it('a V3 body that is not JSON is refused without any part of it in the error or its cause', () => {
+    const openid = 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o';
+    const body = `{"payer":{"openid":${openid}},"mchid":"1230000109"}`;
+    const error = codeOf(() => preflight({ ...v3Request('v3-h5'), body })) as Error;
+    expect(error).toMatchObject({ code: 'ERR_QQ_PREFLIGHT_BODY', errcode: 9034 });
+    expect(error.cause).toBeUndefined();
+    expect(leakedPiece(errorText(error), openid)).toBeUndefined();
   });
 });
