@@ -22,7 +22,8 @@ export type HeadersLike =
  *
  * @param headers - the request headers in any {@link HeadersLike} form
  * @returns a null-prototype record of lower-case names to values
- * @throws TypeError when `headers` is not an object
+ * @throws TypeError when `headers` is not an object, or a value is neither a string, a number
+ *   nor an array of strings
  * @throws NotifyError `ERR_NOTIFY_HEADERS_INVALID` for a name given twice with different values
  * @example
  * ```ts
@@ -56,6 +57,9 @@ export function normalizeHeaders(headers: HeadersLike): Record<string, string> {
     if (typeof value === 'string' || typeof value === 'number') {
       put(name, String(value));
       continue;
+    }
+    if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
+      throw new TypeError(`headers.${name}: expected a string or an array of strings`);
     }
     const values = value as readonly string[];
     const distinct = new Set(values);

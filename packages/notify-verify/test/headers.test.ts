@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeHeaders } from '../src/headers.ts';
+import { type HeadersLike, normalizeHeaders } from '../src/headers.ts';
 
 describe('normalizeHeaders', () => {
   it('reads WHATWG Headers, Node-style records and plain records alike', () => {
@@ -49,6 +49,17 @@ describe('normalizeHeaders', () => {
         },
       ),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('a header value that is neither text nor a list of text', () => {
+  it('is refused with a TypeError naming the header, not a bare iteration failure', () => {
+    const headers = { 'wechatpay-nonce': { toString: () => 'x' } } as unknown as HeadersLike;
+    expect(() => normalizeHeaders(headers)).toThrow(TypeError);
+    expect(() => normalizeHeaders(headers)).toThrow(/headers\.wechatpay-nonce/);
+    expect(() => normalizeHeaders({ 'wechatpay-nonce': [1] } as unknown as HeadersLike)).toThrow(
+      /expected a string or an array of strings/,
     );
   });
 });
