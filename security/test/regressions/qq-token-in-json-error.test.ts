@@ -1,8 +1,8 @@
 import { parseGetTokenResponse } from '@qqwxpay/proxy-url';
 import { describe, expect, it } from 'vitest';
-import { findLeak, secretPieces } from '../test/support/leak-scan.ts';
+import { findLeak, secretPieces } from '../support/leak-scan.ts';
 
-describe("F5: the JSON parser's message, kept as cause, quotes part of the access token", () => {
+describe("QQ getToken: the JSON parser's message, which quotes the token, is not kept as cause", () => {
   it('keeps every part of the token out of the error and its cause', () => {
     const token = 'Vq9xKfT2mNcR7pLwYb4sHd6GjE1aZu0oXiC5yQeWvB8nMkJ3';
     let thrown: unknown;
