@@ -57,7 +57,7 @@ function listen(server: Server, host: string, port: number): Promise<AddressInfo
 /**
  * Starts a node:http server on `host:port` (port 0 picks a free one) that hands each request,
  * body read whole (1 MiB at most), to `handler`. A handler that throws answers 500 with no
- * detail.
+ * detail; a request target that is not a URL answers 400 without reaching the handler.
  */
 export async function startHttpServer(
   host: string,
@@ -69,6 +69,9 @@ export async function startHttpServer(
     const body = await readBody(req).catch(() => undefined);
     if (body === undefined) {
       reply = { status: 413, body: 'request too large' };
+    } else if (!URL.canParse(req.url ?? '/', 'http://sandbox.invalid')) {
+      // Node's parser lets through absolute-form targets that WHATWG URL refuses.
+      reply = { status: 400, body: 'bad request target' };
     } else {
       const target = req.url ?? '/';
       const parsed = new URL(target, 'http://sandbox.invalid');
