@@ -170,7 +170,12 @@ export function referenceFields(input: string | Uint8Array): Record<string, stri
   }
   if (text.includes('\r') || /<!(?:DOCTYPE|ENTITY)/.test(text)) return undefined;
   if (XMLValidator.validate(text) !== true) return undefined;
-  const doc = reference.parse(text) as Record<string, unknown>;
+  let doc: Record<string, unknown>;
+  try {
+    doc = reference.parse(text) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
   const roots = Object.keys(doc);
   if (roots.length !== 1 || roots[0] !== 'xml') return undefined;
   const xml = doc.xml as unknown[];
