@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cjsProbe, esmProbe, type ProbeReport, typeCheckSource } from './probes.ts';
@@ -11,10 +11,12 @@ import {
   readProjectFile,
   root,
   type ScratchProject,
+  scratchFolder,
 } from './scratch-project.ts';
 
 const run = promisify(execFile);
 const folders = packageFolders();
+let scratch: string | undefined;
 let project: ScratchProject;
 let esm: ProbeReport;
 let cjs: ProbeReport;
@@ -47,12 +49,13 @@ async function probe(file: string, source: string): Promise<ProbeReport> {
 }
 
 beforeAll(async () => {
-  project = await createScratchProject();
+  scratch = scratchFolder();
+  project = await createScratchProject(scratch);
   [esm, cjs] = await Promise.all([probe('probe.mjs', esmProbe), probe('probe.cjs', cjsProbe)]);
 }, 240_000);
 
 afterAll(() => {
-  if (project) rmSync(dirname(project.dir), { recursive: true, force: true });
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
 describe.each(folders)('the packed %s', (folder) => {

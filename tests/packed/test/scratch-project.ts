@@ -47,12 +47,17 @@ export function packageFolders(): string[] {
     .sort();
 }
 
+/** A new empty folder under the system's temporary folder, for {@link createScratchProject}. */
+export function scratchFolder(): string {
+  return mkdtempSync(join(tmpdir(), 'qqwxpay-packed-'));
+}
+
 /**
  * Builds each package whose `dist` is missing or older than its sources (turbo's `^build` has
- * normally done it already), packs each with pnpm, and installs the tarballs with npm into a
- * new project under the system's temporary folder.
+ * normally done it already), packs each with pnpm into `dir`, and installs the tarballs with
+ * npm into a new project there.
  */
-export async function createScratchProject(): Promise<ScratchProject> {
+export async function createScratchProject(dir: string): Promise<ScratchProject> {
   const folders = packageFolders();
   const stale = folders.filter((folder) => !isBuilt(join(root, 'packages', folder)));
   if (stale.length > 0) {
@@ -66,7 +71,6 @@ export async function createScratchProject(): Promise<ScratchProject> {
     );
   }
 
-  const dir = mkdtempSync(join(tmpdir(), 'qqwxpay-packed-'));
   const tarballs = join(dir, 'tarballs');
   const project = join(dir, 'project');
   mkdirSync(tarballs);
