@@ -54,9 +54,10 @@ export async function openWorld(
   options: { prefix?: string } = {},
 ): Promise<ExampleWorld> {
   const sandbox = await startSandbox({ timeScale: 0.001 });
+  const config = shopConfigFromSandbox(sandbox.config, sandbox.qqBaseUrl);
   let shop: RunningShop;
   try {
-    shop = await start(shopConfigFromSandbox(sandbox.config, sandbox.qqBaseUrl), 0);
+    shop = await start(config, 0);
   } catch (error) {
     await sandbox.close();
     throw error;
@@ -78,8 +79,7 @@ export async function openWorld(
     if (created.status !== 201)
       throw new Error(`POST order answered HTTP ${created.status}: ${text}`);
     const { outTradeNo, h5Url } = JSON.parse(text) as { outTradeNo: string; h5Url: string };
-    const mchid = shopConfigFromSandbox(sandbox.config, sandbox.qqBaseUrl).mchid;
-    const ref = { mchid, outTradeNo };
+    const ref = { mchid: config.mchid, outTradeNo };
     const order = sandbox.order(ref);
     if (order === undefined) throw new Error(`WeChat Pay's side has no order ${outTradeNo}`);
     const placed = {
