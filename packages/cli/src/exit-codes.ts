@@ -6,6 +6,7 @@ export const NOT_AUTHENTIC_CODES: ReadonlySet<string> = new Set<string>([
   // codec-v2
   'ERR_V2_SIGNATURE_MISMATCH',
   'ERR_V2_SIGNATURE_MISSING',
+  'ERR_V2_SIGNATURE_AMBIGUOUS',
   'ERR_V2_DECRYPT_FAILED',
   // codec-v3
   'ERR_V3_SIGNATURE_MISMATCH',

@@ -2,6 +2,7 @@
 export const V2_ERROR_CODES = [
   'ERR_V2_SIGNATURE_MISSING',
   'ERR_V2_SIGNATURE_MISMATCH',
+  'ERR_V2_SIGNATURE_AMBIGUOUS',
   'ERR_V2_SIGN_TYPE_UNSUPPORTED',
   'ERR_V2_XML_TOO_LARGE',
   'ERR_V2_XML_DOCTYPE',
@@ -18,7 +19,14 @@ export const V2_ERROR_CODES = [
   'ERR_V2_RESULT_FAIL',
 ] as const;
 
-/** A stable code naming why untrusted V2 data was refused. */
+/**
+ * A stable code naming why untrusted V2 data was refused. Most explain themselves; one needs a
+ * word: `ERR_V2_SIGNATURE_AMBIGUOUS` means the signature matched, but a non-empty value holds
+ * `&NAME=` where NAME sorts after the value's field and before the next non-empty field (for
+ * the last field, anywhere after it), so the same signed string would also give a message with
+ * one more field. It refuses a field merged into the one before it; it cannot detect a value
+ * of that kind split in two.
+ */
 export type V2ErrorCode = (typeof V2_ERROR_CODES)[number];
 
 /** Details a {@link V2Error} may carry besides its code. */

@@ -8,6 +8,9 @@ import type { SignType, V2Params } from './types.ts';
  * Signs V2 parameters with MD5 or HMAC-SHA256 and returns the signature in upper-case hex.
  * The algorithm is `signType`, else the parameters' own `sign_type`, else MD5; the two may
  * not disagree, so a signature never uses another algorithm than the one the receiver reads.
+ * Values are signed as WeChat Pay's rule says, even one holding `&NAME=`; {@link verify}
+ * refuses a message with such a value when NAME would sort next, so keep merchant-chosen
+ * values such as `attach` free of that text.
  *
  * @param params - the parameters to sign (`sign` itself is ignored)
  * @param key - the merchant's API key

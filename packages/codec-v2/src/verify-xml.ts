@@ -11,7 +11,8 @@ export interface VerifyXmlOptions {
 }
 
 /**
- * Decodes a V2 XML body and verifies its signature over every field received.
+ * Decodes a V2 XML body and verifies its signature over every field received, refusing
+ * values whose end the signature does not fix as {@link verify} does.
  *
  * @param xml - the body, as text or UTF-8 bytes
  * @param key - the merchant's API key

@@ -12,7 +12,10 @@ export interface VerifyOptions {
  * Verifies the `sign` of received V2 fields over every field received (indexed fields such as
  * `coupon_fee_0` and `sign_type` included) and returns all of them. The algorithm is the
  * `sign_type` field when present, else `options.signType`, else MD5; the comparison runs in
- * constant time.
+ * constant time. Because V2 joins raw values with `&`, a signature does not fix where a value
+ * ends; after it matches, a message is refused when a non-empty value holds `&NAME=` with NAME
+ * sorting after its field and before the next non-empty one (for the last field, anywhere
+ * after it): such a message may be an authentic one with two fields merged into one.
  *
  * @param fields - the fields exactly as received (for example from {@link decodeXml})
  * @param key - the merchant's API key
@@ -20,7 +23,8 @@ export interface VerifyOptions {
  * @returns a null-prototype copy of every field, `sign` included
  * @throws V2Error `ERR_V2_SIGNATURE_MISSING` when there is no `sign`,
  *   `ERR_V2_SIGN_TYPE_UNSUPPORTED` for a `sign_type` other than MD5 or HMAC-SHA256,
- *   `ERR_V2_SIGNATURE_MISMATCH` when the signature does not match
+ *   `ERR_V2_SIGNATURE_MISMATCH` when the signature does not match,
+ *   `ERR_V2_SIGNATURE_AMBIGUOUS` when a value holds the start of a field that would sort next
  * @throws TypeError when a field value is not a string, or the key is not a non-empty string
  * @example
  * ```ts

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { decodeXml, encodeXml, signXml, verifyXml } from '../src/index.ts';
-import { fieldName, paramMap, xmlText } from './support/arbitraries.ts';
+import { fieldName, plainParamMap, xmlText } from './support/arbitraries.ts';
 
 describe('encodeXml then decodeXml: properties', () => {
   test('is the identity for any XML-legal, non-empty string under any field name', () => {
@@ -29,12 +29,16 @@ describe('encodeXml then decodeXml: properties', () => {
     );
   });
 
-  test('signXml then verifyXml holds for any parameter map', () => {
+  test('signXml then verifyXml holds for any unambiguous parameter map', () => {
     fc.assert(
-      fc.property(paramMap, fc.constantFrom('MD5' as const, 'HMAC-SHA256' as const), (p, type) => {
-        const fields = verifyXml(signXml(p, 'k'.repeat(32), type), 'k'.repeat(32));
-        for (const [name, value] of Object.entries(p)) expect(fields[name]).toBe(value);
-      }),
+      fc.property(
+        plainParamMap,
+        fc.constantFrom('MD5' as const, 'HMAC-SHA256' as const),
+        (p, type) => {
+          const fields = verifyXml(signXml(p, 'k'.repeat(32), type), 'k'.repeat(32));
+          for (const [name, value] of Object.entries(p)) expect(fields[name]).toBe(value);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { sign, type V2Error, type V2Fields, verify } from '../src/index.ts';
-import { apiKey, fieldName, nonEmptyValue, paramMap } from './support/arbitraries.ts';
+import {
+  apiKey,
+  fieldName,
+  nonEmptyValue,
+  paramMap,
+  plainParamMap,
+} from './support/arbitraries.ts';
 import { codeOf as code } from './support/codes.ts';
 
 const KEY = '192006250b4c09247ec02edce69f6a2d';
@@ -13,9 +19,9 @@ function signed(fields: Record<string, string>, key: string, type: 'MD5' | 'HMAC
 }
 
 describe('verify: properties', () => {
-  test('sign then verify holds for any parameter map, key and algorithm', () => {
+  test('sign then verify holds for any unambiguous parameter map, key and algorithm', () => {
     fc.assert(
-      fc.property(paramMap, apiKey, signTypes, (fields, key, type) => {
+      fc.property(plainParamMap, apiKey, signTypes, (fields, key, type) => {
         const message = signed(fields, key, type);
         expect({ ...verify(message, key) }).toEqual(message);
       }),

@@ -2,12 +2,14 @@ import { V2Error } from '../errors.ts';
 import { stringToSign } from '../string-to-sign.ts';
 import { SIGN_TYPES, type SignType, type V2Fields } from '../types.ts';
 import { constantTimeEqual, signatureOf } from './digest.ts';
+import { checkFieldBoundaries } from './field-boundaries.ts';
 import { checkKey } from './params.ts';
 import { signTypeOption } from './sign-type.ts';
 
 /**
  * Checks the `sign` of string fields over every field, with the algorithm named by
- * `sign_type`, else `fallback`, else MD5. Throws a V2Error; returns nothing.
+ * `sign_type`, else `fallback`, else MD5, then that no value could be split into two fields
+ * under the same signature (see checkFieldBoundaries). Throws a V2Error; returns nothing.
  */
 export function checkSignature(fields: V2Fields, key: string, fallback: unknown): void {
   checkKey(key);
@@ -27,6 +29,7 @@ export function checkSignature(fields: V2Fields, key: string, fallback: unknown)
       field: 'sign',
     });
   }
+  checkFieldBoundaries(fields);
 }
 
 function algorithmOf(fields: V2Fields, fallback: SignType): SignType {

@@ -47,6 +47,14 @@ export const paramMap: fc.Arbitrary<Record<string, string>> = fc
   )
   .map((d) => ({ ...d }));
 
+/**
+ * A parameter map none of whose values holds `&NAME=`, so verify never refuses it as
+ * ambiguous (test/internal/field-boundaries.test.ts covers the maps that do).
+ */
+export const plainParamMap: fc.Arbitrary<Record<string, string>> = paramMap.filter((fields) =>
+  Object.values(fields).every((value) => !/&[A-Za-z_][A-Za-z0-9_.-]*=/.test(value)),
+);
+
 /** A 32-character API key of the kind WeChat Pay issues, or any other non-empty text. */
 export const apiKey: fc.Arbitrary<string> = fc.oneof(
   fc.stringMatching(/^[A-Za-z0-9]{32}$/),
