@@ -28,7 +28,7 @@ const merged = encodeXml({
   sign,
 });
 
-describe('F7: V2 field boundaries are not covered by the signature', () => {
+describe('V2 signatures: a field merged into the one before it is refused', () => {
   it('verifyXml refuses a callback whose field was merged into the one before it', () => {
     expect(() => verifyXml(merged, key)).toThrow(expect.objectContaining({ name: 'V2Error' }));
   });
