@@ -1,4 +1,4 @@
-import { V3Error } from './errors.ts';
+import { headerReader } from './internal/header-reader.ts';
 
 /** Headers as WHATWG `Headers`, Node's `IncomingHttpHeaders` or a plain record. */
 export type HeadersLike =
@@ -27,10 +27,6 @@ export interface HttpResponse {
   body: string | Uint8Array;
 }
 
-function isHeaders(headers: HeadersLike): headers is Headers {
-  return typeof Headers !== 'undefined' && headers instanceof Headers;
-}
-
 /**
  * Reads one header by case-insensitive name; a header given twice is refused.
  *
@@ -44,31 +40,5 @@ function isHeaders(headers: HeadersLike): headers is Headers {
  * ```
  */
 export function getHeader(headers: HeadersLike, name: string): string | undefined {
-  if (isHeaders(headers)) return headers.get(name) ?? undefined;
-  if (typeof headers !== 'object' || headers === null) {
-    throw new TypeError(`headers: expected Headers or a record, got ${typeof headers}`);
-  }
-  const wanted = name.toLowerCase();
-  let found: string | undefined;
-  let seen = false;
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() !== wanted || value === undefined) continue;
-    if (seen) throw duplicated(name);
-    seen = true;
-    found = single(value, name);
-  }
-  return found;
-}
-
-function single(value: string | readonly string[] | number, name: string): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
-  if (value.length !== 1) throw duplicated(name);
-  return value[0] as string;
-}
-
-function duplicated(name: string): V3Error {
-  return new V3Error('ERR_V3_HEADER_DUPLICATED', `header ${name} appears more than once`, {
-    field: name,
-  });
+  return headerReader(headers)(name);
 }

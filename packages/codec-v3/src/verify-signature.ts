@@ -1,8 +1,9 @@
 import { AUTHORIZATION_SCHEME } from './build-authorization.ts';
 import { V3Error } from './errors.ts';
-import { getHeader, type HeadersLike } from './http.ts';
-import { decodeBase64Strict, describe, toBytes } from './internal/bytes.ts';
+import type { HeadersLike } from './http.ts';
+import { decodeBase64Strict, describe } from './internal/bytes.ts';
 import { nowSeconds } from './internal/fields.ts';
+import { type HeaderReader, headerReader } from './internal/header-reader.ts';
 import { rsaVerify } from './internal/rsa.ts';
 import { checkValidity } from './internal/validity.ts';
 import type { VerifierStore } from './verifier-store.ts';
@@ -42,6 +43,7 @@ export const SIGNTEST_PREFIX = 'WECHATPAY/SIGNTEST/';
 const TIMESTAMP = /^[0-9]{1,12}$/;
 const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
 const DEFAULT_WINDOW_SECONDS = 300;
+const NEWLINE = Buffer.from('\n');
 
 /**
  * Verifies the `Wechatpay-*` signature of a V3 response or callback over
@@ -73,11 +75,12 @@ export function verifySignature(message: SignedMessage, options: VerifyOptions):
   }
   const now = nowSeconds(options.now);
 
-  const timestampText = required(message.headers, 'Wechatpay-Timestamp');
-  const nonce = printableAscii(message.headers, 'Wechatpay-Nonce');
-  const signatureText = required(message.headers, 'Wechatpay-Signature');
-  const serial = printableAscii(message.headers, 'Wechatpay-Serial');
-  const type = getHeader(message.headers, 'Wechatpay-Signature-Type');
+  const header = headerReader(message.headers);
+  const timestampText = required(header, 'Wechatpay-Timestamp');
+  const nonce = printableAscii(header, 'Wechatpay-Nonce');
+  const signatureText = required(header, 'Wechatpay-Signature');
+  const serial = printableAscii(header, 'Wechatpay-Serial');
+  const type = header('Wechatpay-Signature-Type');
   if (type !== undefined && type !== AUTHORIZATION_SCHEME) {
     throw new V3Error('ERR_V3_SIGNATURE_TYPE_UNSUPPORTED', 'unsupported Wechatpay-Signature-Type', {
       field: 'Wechatpay-Signature-Type',
@@ -119,22 +122,21 @@ export function verifySignature(message: SignedMessage, options: VerifyOptions):
   }
   checkValidity(verifier, now);
 
-  const signed = Buffer.concat([
-    Buffer.from(`${timestampText}\n${nonce}\n`, 'utf8'),
-    toBytes(body),
-    Buffer.from('\n'),
-  ]);
+  const signed =
+    typeof body === 'string'
+      ? Buffer.from(`${timestampText}\n${nonce}\n${body}\n`, 'utf8')
+      : Buffer.concat([Buffer.from(`${timestampText}\n${nonce}\n`, 'utf8'), body, NEWLINE]);
   if (!rsaVerify(verifier.publicKey, signed, signature)) {
     throw new V3Error('ERR_V3_SIGNATURE_MISMATCH', 'Wechatpay-Signature does not verify', {
       serial,
     });
   }
 
-  return { timestamp, nonce, serial, requestId: getHeader(message.headers, 'Request-ID') };
+  return { timestamp, nonce, serial, requestId: header('Request-ID') };
 }
 
-function required(headers: HeadersLike, name: string): string {
-  const value = getHeader(headers, name);
+function required(header: HeaderReader, name: string): string {
+  const value = header(name);
   if (value === undefined || value === '') {
     throw new V3Error('ERR_V3_SIGNATURE_MISSING', `header ${name} is missing`, { field: name });
   }
@@ -146,8 +148,8 @@ function required(headers: HeadersLike, name: string): string {
  * between line feeds, so a nonce holding a line feed could take bytes of a body that was
  * signed and still verify with a shorter body.
  */
-function printableAscii(headers: HeadersLike, name: string): string {
-  const value = required(headers, name);
+function printableAscii(header: HeaderReader, name: string): string {
+  const value = required(header, name);
   if (!PRINTABLE_ASCII.test(value)) {
     const message = `${name} holds a character other than printable ASCII`;
     throw new V3Error('ERR_V3_SIGNATURE_MALFORMED', message, { field: name });

@@ -19,7 +19,9 @@ export function aesGcmOpen(
     const decipher = createDecipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG_BYTES });
     decipher.setAAD(aad);
     decipher.setAuthTag(sealed.subarray(split));
-    return Buffer.concat([decipher.update(sealed.subarray(0, split)), decipher.final()]);
+    const head = decipher.update(sealed.subarray(0, split));
+    const tail = decipher.final();
+    return tail.length === 0 ? head : Buffer.concat([head, tail]);
   } catch {
     return undefined;
   }
