@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -61,11 +62,13 @@ export class Tally {
 /** The folder the scripts and the long runs write their figures to. */
 export const RESULTS_DIR: string = join(import.meta.dirname, '..', '..', 'results');
 
-/** Writes `results/<name>` as pretty JSON. */
+/** Writes `results/<name>` as JSON laid out the way the repository's formatter lays it out. */
 export function writeResult(name: string, value: unknown): string {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const path = join(RESULTS_DIR, name);
   writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
+  const biome = join(import.meta.dirname, '..', '..', '..', 'node_modules', '.bin', 'biome');
+  spawnSync(biome, ['format', '--write', path], { stdio: 'ignore' });
   return path;
 }
 
