@@ -157,13 +157,20 @@ export function parseConfig(value: unknown): SandboxConfig {
  * ```
  */
 export async function loadConfig(path: string): Promise<SandboxConfig> {
-  let value: unknown;
+  let text: string;
   try {
-    value = JSON.parse(await readFile(path, 'utf8'));
+    text = await readFile(path, 'utf8');
   } catch (cause) {
     throw new SandboxError('ERR_SANDBOX_CONFIG_UNREADABLE', 'configuration file unreadable', {
       cause,
     });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    // V8's SyntaxError quotes the text around the fault, and this file holds keys and secrets.
+    throw new SandboxError('ERR_SANDBOX_CONFIG_UNREADABLE', 'configuration file is not JSON');
   }
   return parseConfig(value);
 }

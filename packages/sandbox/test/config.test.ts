@@ -92,6 +92,16 @@ describe('parseConfig and loadConfig', () => {
     expect(message).not.toContain('x'.repeat(31));
   });
 
+  it('keeps a secret near a JSON syntax error out of the error and its cause', async () => {
+    const secret = 'SECRETapiKey0123456789abcdefghij';
+    const file = join(dir, 'leaky.json');
+    await writeFile(file, `{"merchants":[{"apiKey":${secret}}]}`);
+    const error = (await loadConfig(file).catch((e: unknown) => e)) as Error;
+    expect(error).toMatchObject({ code: 'ERR_SANDBOX_CONFIG_UNREADABLE' });
+    const seen = `${error.message} ${String(error.cause ?? '')} ${JSON.stringify(error)}`;
+    expect(seen).not.toContain(secret.slice(0, 10));
+  });
+
   it('ERR_SANDBOX_CONFIG_UNREADABLE for a missing file or one that is not JSON', async () => {
     const file = join(dir, 'broken.json');
     await writeFile(file, '{ not json');
