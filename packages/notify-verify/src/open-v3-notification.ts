@@ -7,7 +7,7 @@ import {
 import { z } from 'zod';
 import { NotifyError } from './errors.ts';
 import { type HeadersLike, normalizeHeaders } from './headers.ts';
-import { parseJson, rawBodyBytes } from './internal/raw-body.ts';
+import { parseJson, rawBodyText } from './internal/raw-body.ts';
 
 /** A V3 callback as received: the raw body and the request headers. */
 export interface RawNotification {
@@ -90,7 +90,7 @@ export function openV3Notification(
   options: V3VerifyOptions,
 ): OpenedV3Notification {
   checkApiV3Key(options.apiV3Key);
-  const body = rawBodyBytes(request.body, options.maxBytes);
+  const body = rawBodyText(request.body, options.maxBytes);
   const headers = normalizeHeaders(request.headers);
 
   const signature = verifySignature(

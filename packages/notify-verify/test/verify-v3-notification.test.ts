@@ -277,3 +277,29 @@ describe('openV3Notification: nothing parsed or decrypted before the signature h
     );
   });
 });
+
+describe('openV3Notification: a string body is read as the bytes that were verified', () => {
+  it('a lone surrogate in a string body is read as U+FFFD, as its UTF-8 bytes were signed', () => {
+    const authentic = v3Callback(cert);
+    const body = authentic.body.replace('支付成功', '支付\ud800成功');
+    const headers = signResponse({
+      body,
+      privateKey: cert.privateKey,
+      serial: cert.serial,
+      timestamp: NOW,
+    });
+    const opened = openV3Notification({ body, headers }, options());
+    expect(opened.summary).toBe('支付\ufffd成功');
+  });
+
+  it('the body limit counts the UTF-8 bytes of a string body, not its characters', () => {
+    const callback = v3Callback(cert);
+    const bytes = Buffer.byteLength(callback.body, 'utf8');
+    expect(bytes).toBeGreaterThan(callback.body.length);
+    const limit = { ...options(), maxBytes: callback.body.length };
+    expect(failure(() => openV3Notification(callback, limit)).code).toBe(
+      'ERR_NOTIFY_BODY_TOO_LARGE',
+    );
+    expect(openV3Notification(callback, { ...options(), maxBytes: bytes }).id).toBeTruthy();
+  });
+});

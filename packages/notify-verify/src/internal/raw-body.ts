@@ -34,6 +34,38 @@ export function rawBodyBytes(body: unknown, maxBytes: number | undefined): Uint8
   return bytes;
 }
 
+/**
+ * Checks a V3 callback body like {@link rawBodyBytes}, but keeps a well-formed string as it
+ * is: its UTF-8 bytes decode back to the same string, so verifying and parsing the string
+ * reads exactly the bytes that were signed, without encoding it and decoding it back. A string
+ * with a lone surrogate becomes bytes, as before, so what is parsed is what was verified.
+ *
+ * @param body - the body as received
+ * @param maxBytes - the caller's limit, or undefined for the default
+ * @returns the well-formed string, or the body bytes
+ * @throws TypeError when the body is not a string or bytes
+ * @throws NotifyError `ERR_NOTIFY_BODY_TOO_LARGE`
+ * @example
+ * ```ts
+ * const body = rawBodyText(request.body, options.maxBytes);
+ * ```
+ */
+export function rawBodyText(body: unknown, maxBytes: number | undefined): string | Uint8Array {
+  if (typeof body !== 'string' || !isWellFormed(body)) return rawBodyBytes(body, maxBytes);
+  const limit = checkMaxBytes(maxBytes);
+  if (Buffer.byteLength(body, 'utf8') > limit) {
+    throw new NotifyError('ERR_NOTIFY_BODY_TOO_LARGE', `body is over ${limit} bytes`, {
+      limit,
+    });
+  }
+  return body;
+}
+
+/** `String.prototype.isWellFormed` (Node 20), which the ES2023 library types do not declare. */
+function isWellFormed(text: string): boolean {
+  return (text as string & { isWellFormed(): boolean }).isWellFormed();
+}
+
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
