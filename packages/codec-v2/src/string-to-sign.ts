@@ -1,4 +1,4 @@
-import { checkKey, presentEntries } from './internal/params.ts';
+import { checkKey, checkParams, isFieldName, valueText } from './internal/params.ts';
 import type { V2Params } from './types.ts';
 
 /**
@@ -18,9 +18,18 @@ import type { V2Params } from './types.ts';
  */
 export function stringToSign(params: V2Params, key: string): string {
   checkKey(key);
-  const entries = presentEntries(params).filter(([name]) => name !== 'sign');
-  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  checkParams(params);
+  // The default sort compares UTF-16 code units, the order WeChat Pay signs in.
+  const names = Object.keys(params).sort();
   let text = '';
-  for (const [name, value] of entries) text += `${name}=${value}&`;
+  for (const field of names) {
+    const value = params[field];
+    if (value === undefined || value === null || value === '') continue;
+    if (!isFieldName(field)) {
+      throw new TypeError(`params: field name ${JSON.stringify(field)} is not a V2 field name`);
+    }
+    const written = valueText(value, `params.${field}`);
+    if (field !== 'sign') text += `${field}=${written}&`;
+  }
   return `${text}key=${key}`;
 }

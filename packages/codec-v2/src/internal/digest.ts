@@ -16,7 +16,7 @@ export function signatureOf(text: string, key: string, signType: SignType): stri
   const digest =
     signType === 'MD5'
       ? createHash('md5').update(text, 'utf8').digest('hex')
-      : hmacSha256(Buffer.from(key, 'utf8'), Buffer.from(text, 'utf8')).toString('hex');
+      : hmacSha256(key, text).toString('hex');
   return digest.toUpperCase();
 }
 

@@ -18,15 +18,7 @@ export function isFieldName(name: string): boolean {
 
 /** Whether `text` holds a UTF-16 surrogate without its partner (not encodable as UTF-8). */
 export function hasLoneSurrogate(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0xd800 || unit > 0xdfff) continue;
-    if (unit >= 0xdc00) return true;
-    const next = text.charCodeAt(i + 1);
-    if (!(next >= 0xdc00 && next <= 0xdfff)) return true;
-    i++;
-  }
-  return false;
+  return !(text as string & { isWellFormed(): boolean }).isWellFormed();
 }
 
 /** Refuses a key that is not a non-empty, well-formed string. */
@@ -45,25 +37,10 @@ export function checkParams(params: unknown, name = 'params'): asserts params is
 }
 
 /**
- * The non-empty parameters as `[name, value]` pairs with string values, in the object's own
- * order. Empty means `''`, `null` or `undefined`; `'0'` and `0` are values. Safe integers are
- * written in decimal; anything else that is not a string is refused, naming the field.
+ * A present value as the text signed and sent: a string without lone surrogates, or a safe
+ * integer in decimal; anything else is refused, naming the field.
  */
-export function presentEntries(params: V2Params, name = 'params'): [string, string][] {
-  checkParams(params, name);
-  const entries: [string, string][] = [];
-  for (const field of Object.keys(params)) {
-    const value = params[field];
-    if (value === undefined || value === null || value === '') continue;
-    if (!isFieldName(field)) {
-      throw new TypeError(`${name}: field name ${JSON.stringify(field)} is not a V2 field name`);
-    }
-    entries.push([field, valueText(value, `${name}.${field}`)]);
-  }
-  return entries;
-}
-
-function valueText(value: unknown, name: string): string {
+export function valueText(value: unknown, name: string): string {
   if (typeof value === 'string') {
     if (hasLoneSurrogate(value)) throw new TypeError(`${name} holds a lone UTF-16 surrogate`);
     return value;

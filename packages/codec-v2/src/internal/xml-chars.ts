@@ -1,22 +1,14 @@
+// Any UTF-16 unit outside tab, LF, CR and U+0020-U+FFFD: the C0 controls XML forbids, U+FFFE
+// and U+FFFF. One negated class, no look-around: linear time. Surrogate units are inside the
+// range; a lone one is left to isWellFormed().
+const FORBIDDEN = /[^\t\n\r\x20-\uFFFD]/;
+
 /**
  * Whether `text` holds a character XML 1.0 cannot carry: C0 controls other than tab, LF and
  * CR, U+FFFE, U+FFFF, or a UTF-16 surrogate without its partner.
  */
 export function hasForbiddenXmlChar(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit >= 0x20 && unit < 0xd800) continue;
-    if (unit < 0x20) {
-      if (unit !== 0x09 && unit !== 0x0a && unit !== 0x0d) return true;
-    } else if (unit <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (!(next >= 0xdc00 && next <= 0xdfff)) return true;
-      i++;
-    } else if (unit <= 0xdfff || unit === 0xfffe || unit === 0xffff) {
-      return true;
-    }
-  }
-  return false;
+  return !(text as string & { isWellFormed(): boolean }).isWellFormed() || FORBIDDEN.test(text);
 }
 
 /** Whether a code point may appear in an XML 1.0 document. */
