@@ -14,6 +14,7 @@ import { loadPublicKey } from './load-public-key.ts';
  *   or public key / certificate PEM
  * @returns base64 of the ciphertext
  * @throws TypeError when the key is not an RSA public key or the plaintext not a string
+ * @throws RangeError when the plaintext's UTF-8 is longer than OAEP allows (key bytes − 42)
  * @throws V3Error `ERR_V3_KEY_INVALID` when PEM cannot be read
  * @example
  * ```ts
@@ -28,8 +29,18 @@ export function encryptField(
     throw new TypeError(`plaintext: expected a string, got ${describe(plaintext)}`);
   }
   const key = publicKeyOf(publicKeyOrCertificate);
-  return oaepEncrypt(key, Buffer.from(plaintext, 'utf8')).toString('base64');
+  const bytes = Buffer.from(plaintext, 'utf8');
+  const limit = Math.floor((key.asymmetricKeyDetails?.modulusLength ?? 0) / 8) - OAEP_SHA1_OVERHEAD;
+  if (bytes.length > limit) {
+    throw new RangeError(
+      `plaintext: at most ${limit} UTF-8 bytes fit RSA-OAEP under this key, got ${bytes.length}`,
+    );
+  }
+  return oaepEncrypt(key, bytes).toString('base64');
 }
+
+/** OAEP with SHA-1 takes 2 × 20 + 2 bytes of each RSA block. */
+const OAEP_SHA1_OVERHEAD = 42;
 
 function publicKeyOf(input: KeyObject | LoadedCertificate | string | Uint8Array): KeyObject {
   if (typeof input === 'string' || input instanceof Uint8Array) return loadPublicKey(input);

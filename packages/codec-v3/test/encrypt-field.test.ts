@@ -103,6 +103,14 @@ describe('encryptField / decryptField', () => {
     }
   });
 
+  it('a plaintext over the OAEP limit is a RangeError naming plaintext, before OpenSSL', () => {
+    expect(encryptField('a'.repeat(214), platformCert)).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    const tooLong = () => encryptField('a'.repeat(215), platformCert);
+    expect(tooLong).toThrow(RangeError);
+    expect(tooLong).toThrow(/^plaintext: at most 214 UTF-8 bytes .* got 215$/);
+    expect(() => encryptField('张'.repeat(72), platformCert)).toThrow(/got 216$/);
+  });
+
   it('refuses keys of the wrong kind', () => {
     expect(() => encryptField('x', platformKey as never)).toThrow(TypeError);
     expect(() => decryptField(encryptField('x', platformCert), platformCert.publicKey)).toThrow(
