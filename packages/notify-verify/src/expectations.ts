@@ -36,8 +36,9 @@ export interface ExpectationSubject {
  * @param subject - the callback's order number, amount, merchant ids and app ids
  * @param expect - the expectations; absent fields are not checked
  * @param eventType - the event type, for the error
- * @throws TypeError/RangeError naming an expectation of the wrong type, or one the callback
- *   cannot answer (`mchid`/`appid` of a V2 refund, whose outer fields are not signed)
+ * @throws TypeError/RangeError naming an unknown expectation key (a misspelt key would
+ *   otherwise turn its check off), an expectation of the wrong type (ids not non-empty strings,
+ *   an amount not a positive whole number of fen), or one the callback cannot answer (`mchid`/`appid` of a V2 refund, whose outer fields are not signed)
  * @throws NotifyError `ERR_NOTIFY_EXPECTATION_MISMATCH` with `field` naming the first mismatch
  *   (`out_trade_no`, `amount`, `mchid` or `appid`)
  * @example
@@ -54,14 +55,24 @@ export function checkExpectations(
   if (typeof expect !== 'object' || expect === null) {
     throw new TypeError(`expect: expected an object, got ${typeof expect}`);
   }
+  for (const key of Object.keys(expect)) {
+    if (!EXPECTATION_KEYS.has(key)) {
+      throw new TypeError(
+        `expect.${key.slice(0, 64)}: not an expectation (known: outTradeNo, amount, mchid, appid)`,
+      );
+    }
+  }
   const { outTradeNo, amount, mchid, appid } = expect;
 
   if (outTradeNo !== undefined && subject.outTradeNo !== checkText(outTradeNo, 'outTradeNo')) {
     throw mismatch('out_trade_no', eventType);
   }
   if (amount !== undefined) {
-    if (!Number.isSafeInteger(amount) || amount < 0) {
-      throw new RangeError(`expect.amount: expected whole fen, got ${String(amount)}`);
+    if (typeof amount !== 'number') {
+      throw new TypeError(`expect.amount: expected a number of fen, got ${typeof amount}`);
+    }
+    if (!Number.isSafeInteger(amount) || amount < 1) {
+      throw new RangeError(`expect.amount: expected a positive whole number of fen, got ${amount}`);
     }
     if (subject.amount !== String(amount)) throw mismatch('amount', eventType);
   }
@@ -78,6 +89,8 @@ export function checkExpectations(
     throw mismatch('appid', eventType);
   }
 }
+
+const EXPECTATION_KEYS: ReadonlySet<string> = new Set(['outTradeNo', 'amount', 'mchid', 'appid']);
 
 function uncheckable(
   ids: readonly (string | undefined)[] | undefined,

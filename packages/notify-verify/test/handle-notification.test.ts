@@ -84,6 +84,25 @@ describe('createNotificationHandler', () => {
     expect(refusals).toEqual(['ERR_NOTIFY_EXPECTATION_MISMATCH']);
   });
 
+  it('a misspelt key in the expectations a function returns refuses the callback', async () => {
+    const refusals: unknown[] = [];
+    let ran = false;
+    const handle = createNotificationHandler({
+      version: 'v3',
+      ...v3,
+      expect: () => ({ amountt: 1 }) as never,
+      onEvent: () => {
+        ran = true;
+      },
+      onRefuse: (error) => refusals.push(error),
+    });
+    const answer = await handle(v3Callback(cert, { id: 'EV-misspelt' }));
+    expect(answer.status).toBe(500);
+    expect(ran).toBe(false);
+    expect(refusals[0]).toBeInstanceOf(TypeError);
+    expect(String((refusals[0] as Error).message)).toMatch(/^expect\.amountt: /);
+  });
+
   it('answers V3 success with 200 when asked, and V2 with the SUCCESS XML', async () => {
     const v3Handle = createNotificationHandler({
       version: 'v3',
