@@ -28,7 +28,7 @@ export function stringToSign(params: V2Params, key: string): string {
     if (!isFieldName(field)) {
       throw new TypeError(`params: field name ${JSON.stringify(field)} is not a V2 field name`);
     }
-    const written = valueText(value, `params.${field}`);
+    const written = valueText(value, 'params', field);
     if (field !== 'sign') text += `${field}=${written}&`;
   }
   return `${text}key=${key}`;

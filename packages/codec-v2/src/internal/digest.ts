@@ -16,7 +16,7 @@ export function signatureOf(text: string, key: string, signType: SignType): stri
   const digest =
     signType === 'MD5'
       ? createHash('md5').update(text, 'utf8').digest('hex')
-      : hmacSha256(key, text).toString('hex');
+      : createHmac('sha256', key).update(text, 'utf8').digest('hex');
   return digest.toUpperCase();
 }
 

@@ -5,6 +5,7 @@ import type { V2Params } from '../types.ts';
  * letters, digits, `_`, `.` or `-` (XML-safe, never `=` or `&`).
  */
 export function isFieldName(name: string): boolean {
+  if (KNOWN_NAMES.has(name)) return true;
   if (name.length === 0) return false;
   for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i);
@@ -13,8 +14,14 @@ export function isFieldName(name: string): boolean {
     if (i > 0 && ((c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d)) continue;
     return false;
   }
+  if (KNOWN_NAMES.size < KNOWN_NAMES_LIMIT && name.length <= 64) KNOWN_NAMES.add(name);
   return true;
 }
+
+// Names already checked, so that the few dozen names of WeChat Pay's messages are checked once
+// per process; bounded, so names from many different messages cannot grow it without end.
+const KNOWN_NAMES = new Set<string>();
+const KNOWN_NAMES_LIMIT = 1024;
 
 /** Whether `text` holds a UTF-16 surrogate without its partner (not encodable as UTF-8). */
 export function hasLoneSurrogate(text: string): boolean {
@@ -38,20 +45,22 @@ export function checkParams(params: unknown, name = 'params'): asserts params is
 
 /**
  * A present value as the text signed and sent: a string without lone surrogates, or a safe
- * integer in decimal; anything else is refused, naming the field.
+ * integer in decimal; anything else is refused, naming the field as `owner.field` (built only
+ * then, not for every value).
  */
-export function valueText(value: unknown, name: string): string {
+export function valueText(value: unknown, owner: string, field: string): string {
   if (typeof value === 'string') {
-    if (hasLoneSurrogate(value)) throw new TypeError(`${name} holds a lone UTF-16 surrogate`);
-    return value;
+    if (!hasLoneSurrogate(value)) return value;
+    throw new TypeError(`${owner}.${field} holds a lone UTF-16 surrogate`);
   }
   if (typeof value === 'number') {
-    if (!Number.isSafeInteger(value)) {
-      throw new TypeError(`${name} must be a string or a safe integer, got the number ${value}`);
-    }
-    return String(value);
+    if (Number.isSafeInteger(value)) return String(value);
+    const message = `must be a string or a safe integer, got the number ${value}`;
+    throw new TypeError(`${owner}.${field} ${message}`);
   }
-  throw new TypeError(`${name} must be a string or a safe integer, got ${describe(value)}`);
+  throw new TypeError(
+    `${owner}.${field} must be a string or a safe integer, got ${describe(value)}`,
+  );
 }
 
 /** A short description of a value's type for error messages (never the value itself). */

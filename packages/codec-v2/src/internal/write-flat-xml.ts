@@ -25,7 +25,7 @@ export function writeFlatXml(params: V2Params, root: string, name: string): stri
     if (!isFieldName(field)) {
       throw new TypeError(`${name}: field name ${JSON.stringify(field)} is not a V2 field name`);
     }
-    const text = valueText(value, `${name}.${field}`);
+    const text = valueText(value, name, field);
     if (hasForbiddenXmlChar(text)) {
       throw new TypeError(`${name}.${field} holds a character XML 1.0 cannot carry`);
     }
