@@ -1,4 +1,9 @@
 import { parseArgs } from 'node:util';
+import { V2Error } from '@qqwxpay/codec-v2';
+import { V3Error } from '@qqwxpay/codec-v3';
+import { NotifyError } from '@qqwxpay/notify-verify';
+import { QqProxyError } from '@qqwxpay/proxy-url';
+import { SandboxError } from '@qqwxpay/sandbox';
 import type { Command, Flags } from './command.ts';
 import { commands } from './commands/index.ts';
 import { exitCodeFor } from './exit-codes.ts';
@@ -64,23 +69,56 @@ function parseFlags(command: Command, args: readonly string[]): { flags: Flags; 
 }
 
 function report(error: unknown, io: CliIo): number {
-  const coded = error as { code?: unknown; message?: unknown };
   if (error instanceof UsageError) {
     io.stderr(`qqwxpay: ${error.code}: ${error.message}\n`);
     return 2;
   }
-  if (error instanceof TypeError || error instanceof RangeError) {
-    const code = typeof coded.code === 'string' ? coded.code : 'ERR_CLI_INVALID_ARGUMENT';
-    io.stderr(`qqwxpay: ${code}: ${error.message}\n`);
+  if (isLibraryError(error)) {
+    io.stderr(`qqwxpay: ${error.code}: ${error.message}\n`);
+    return exitCodeFor(error.code);
+  }
+  const system = fileSystemError(error);
+  if (system !== undefined) {
+    io.stderr(`qqwxpay: ERR_CLI_USAGE: ${system}\n`);
     return 2;
   }
-  if (error instanceof Error && typeof coded.code === 'string' && coded.code.startsWith('ERR_')) {
-    io.stderr(`qqwxpay: ${coded.code}: ${error.message}\n`);
-    return exitCodeFor(coded.code);
+  const nodeCode = (error as { code?: unknown } | null)?.code;
+  if ((error instanceof TypeError || error instanceof RangeError) && nodeCode === undefined) {
+    io.stderr(`qqwxpay: ERR_CLI_INVALID_ARGUMENT: ${error.message}\n`);
+    return 2;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr(`qqwxpay: ERR_CLI_INTERNAL: ${message}\n`);
+  io.stderr(`qqwxpay: ERR_CLI_INTERNAL: ${message.split('\n')[0]}\n`);
   return 70;
+}
+
+/** The error classes of the qqwxpay libraries, whose codes are stable and printed as they are. */
+function isLibraryError(error: unknown): error is Error & { code: string } {
+  return (
+    error instanceof V2Error ||
+    error instanceof V3Error ||
+    error instanceof QqProxyError ||
+    error instanceof NotifyError ||
+    error instanceof SandboxError
+  );
+}
+
+const FILE_ERRORS: ReadonlySet<string> = new Set([
+  'ENOENT',
+  'EISDIR',
+  'ENOTDIR',
+  'EACCES',
+  'EPERM',
+  'EROFS',
+  'ELOOP',
+  'ENAMETOOLONG',
+]);
+
+/** A sentence for a file the command could not open (a path given on the command line). */
+function fileSystemError(error: unknown): string | undefined {
+  const { code, path } = (error ?? {}) as { code?: unknown; path?: unknown };
+  if (typeof code !== 'string' || !FILE_ERRORS.has(code)) return undefined;
+  return typeof path === 'string' ? `cannot use the file ${path} (${code})` : `file error ${code}`;
 }
 
 function commandHelp(command: Command): string {
