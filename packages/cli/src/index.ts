@@ -25,19 +25,19 @@ export type { CliIo } from './io.ts';
  */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   try {
-    if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
+    if (argv.length === 0) throw new UsageError('no command given; run qqwxpay help');
+    if (argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
       io.stdout(helpText());
-      return argv.length === 0 ? 2 : 0;
+      return 0;
     }
     const command = findCommand(argv);
     if (!command) throw new UsageError(`unknown command: ${argv.slice(0, 2).join(' ')}`);
-    const args = argv.slice(command.words.length);
-    if (args.includes('--help') || args.includes('-h')) {
+    const parsed = parseFlags(command, argv.slice(command.words.length));
+    if (parsed === 'help') {
       io.stdout(`${commandHelp(command)}\n`);
       return 0;
     }
-    const { flags, rest } = parseFlags(command, args);
-    return await command.run(flags, io, rest);
+    return await command.run(parsed.flags, io, parsed.rest);
   } catch (error) {
     return report(error, io);
   }
@@ -52,20 +52,43 @@ function findCommand(argv: readonly string[]): Command | undefined {
   return best;
 }
 
-function parseFlags(command: Command, args: readonly string[]): { flags: Flags; rest: string[] } {
-  const options: Record<string, { type: 'string' | 'boolean' }> = {};
+/**
+ * Parses a command's flags strictly: `--help`/`-h` only as a flag of its own, each flag at most
+ * once, no empty values, no words after the command.
+ */
+function parseFlags(
+  command: Command,
+  args: readonly string[],
+): { flags: Flags; rest: [] } | 'help' {
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
   for (const [name, type] of Object.entries(command.flags)) options[name] = { type };
+  options.help ??= { type: 'boolean', short: 'h' };
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: [...args], options, strict: true, allowPositionals: true });
+    parsed = parseArgs({
+      args: [...args],
+      options,
+      strict: true,
+      allowPositionals: true,
+      tokens: true,
+    });
   } catch (error) {
     throw new UsageError((error as Error).message.split('\n')[0] ?? 'bad arguments');
+  }
+  if (parsed.values.help === true && command.flags.help === undefined) return 'help';
+  const seen = new Set<string>();
+  for (const token of parsed.tokens ?? []) {
+    if (token.kind === 'positional') throw new UsageError(`unexpected argument: ${token.value}`);
+    if (token.kind !== 'option') continue;
+    if (seen.has(token.name)) throw new UsageError(`--${token.name} given more than once`);
+    seen.add(token.name);
+    if (token.value === '') throw new UsageError(`--${token.name} must not be empty`);
   }
   const flags = parsed.values as Flags;
   for (const name of command.required ?? []) {
     if (flags[name] === undefined) throw new UsageError(`missing --${name}`);
   }
-  return { flags, rest: parsed.positionals };
+  return { flags, rest: [] };
 }
 
 function report(error: unknown, io: CliIo): number {
