@@ -10,18 +10,32 @@ export type NotificationEvent = V2NotificationEvent | V3NotificationEvent;
  *
  * @param event - a verified event
  * @returns a key such as `v3:EV-2018…` or `v2:4200…:payment`
+ * @throws TypeError naming `event` when it is not a verified notification event
  * @example
  * ```ts
  * await deduper.run(eventKey(event), () => fulfil(event));
  * ```
  */
 export function eventKey(event: NotificationEvent): string {
-  if (event.version === 'v3') return `v3:${event.id}`;
+  if (typeof event !== 'object' || event === null) {
+    throw new TypeError(`event: expected a verified notification event, got ${typeof event}`);
+  }
+  if (event.version === 'v3') {
+    if (typeof event.id !== 'string' || event.id === '') throw notAnEvent('id');
+    return `v3:${event.id}`;
+  }
+  if (event.version !== 'v2') throw notAnEvent('version');
   if (event.kind === 'refund') {
+    if (typeof event.refund !== 'object' || event.refund === null) throw notAnEvent('refund');
     const { transaction_id, refund_id, refund_status } = event.refund;
     return `v2:${transaction_id}:refund:${refund_id}:${refund_status}`;
   }
+  if (typeof event.fields !== 'object' || event.fields === null) throw notAnEvent('fields');
   const { transaction_id, out_trade_no, result_code } = event.fields;
   if (event.success) return `v2:${transaction_id}:payment`;
   return `v2:${transaction_id ?? out_trade_no}:payment:${result_code ?? 'FAIL'}`;
+}
+
+function notAnEvent(field: string): TypeError {
+  return new TypeError(`event: expected a verified notification event, its ${field} is missing`);
 }

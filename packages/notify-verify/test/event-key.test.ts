@@ -18,4 +18,11 @@ describe('eventKey', () => {
     const b = verifyV2Notification({ body: v2PaymentXml({ nonce_str: 'bbbb' }) }, { key: API_KEY });
     expect(eventKey(a)).toBe(eventKey(b));
   });
+
+  it('an event that is not a verified event is a TypeError naming the parameter', () => {
+    for (const bad of [{}, null, undefined, { version: 'v2' }, { version: 'v2', kind: 'refund' }]) {
+      expect(() => eventKey(bad as never)).toThrow(TypeError);
+      expect(() => eventKey(bad as never)).toThrow(/^event: /);
+    }
+  });
 });
