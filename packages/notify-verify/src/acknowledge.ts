@@ -88,21 +88,28 @@ function codeOf(error: unknown): string | undefined {
   return undefined;
 }
 
-const NOT_AUTHENTIC_PREFIXES = ['ERR_V3_SIGNATURE_', 'ERR_V3_TIMESTAMP_', 'ERR_V2_SIGNATURE_'];
+/**
+ * Codes that mean the callback is not authentic: unsigned, wrongly signed, a signing probe,
+ * outside the timestamp window, from an unknown or expired certificate, or not decryptable
+ * under the key. Every other input code means malformed or refused input.
+ */
 const NOT_AUTHENTIC_CODES: ReadonlySet<string> = new Set([
+  'ERR_V3_SIGNATURE_MISSING',
+  'ERR_V3_SIGNATURE_MISMATCH',
+  'ERR_V3_SIGNATURE_PROBE',
+  'ERR_V3_TIMESTAMP_OUT_OF_WINDOW',
   'ERR_V3_SERIAL_UNKNOWN',
   'ERR_V3_CERTIFICATE_EXPIRED',
   'ERR_V3_DECRYPT_FAILED',
+  'ERR_V2_SIGNATURE_MISSING',
+  'ERR_V2_SIGNATURE_MISMATCH',
   'ERR_V2_DECRYPT_FAILED',
 ]);
-
-function notAuthentic(code: string): boolean {
-  return NOT_AUTHENTIC_CODES.has(code) || NOT_AUTHENTIC_PREFIXES.some((p) => code.startsWith(p));
-}
 
 function statusFor(code: string | undefined): number {
   switch (code) {
     case undefined:
+    case 'ERR_NOTIFY_INTERNAL':
     case 'ERR_NOTIFY_HANDLER_FAILED':
     case 'ERR_NOTIFY_BODY_UNAVAILABLE':
       return 500;
@@ -114,6 +121,6 @@ function statusFor(code: string | undefined): number {
     case 'ERR_V2_XML_TOO_LARGE':
       return 413;
     default:
-      return notAuthentic(code) ? 401 : 400;
+      return NOT_AUTHENTIC_CODES.has(code) ? 401 : 400;
   }
 }

@@ -88,7 +88,9 @@ const REFUND_EVENTS: ReadonlySet<string> = new Set([
  * @throws V3Error signature, timestamp, serial and decryption codes from codec-v3
  * @throws NotifyError `ERR_NOTIFY_BODY_TOO_LARGE`, `ERR_NOTIFY_HEADERS_INVALID`,
  *   `ERR_NOTIFY_ENVELOPE_INVALID`, `ERR_NOTIFY_RESOURCE_INVALID`,
- *   `ERR_NOTIFY_EVENT_UNSUPPORTED`, `ERR_NOTIFY_EXPECTATION_MISMATCH`
+ *   `ERR_NOTIFY_EVENT_UNSUPPORTED`, `ERR_NOTIFY_TRADE_STATE` (a TRANSACTION.SUCCESS resource, or
+ *   one of its combine sub-orders, whose `trade_state` is not `SUCCESS`),
+ *   `ERR_NOTIFY_EXPECTATION_MISMATCH`
  * @example
  * ```ts
  * const event = verifyV3Notification({ body: rawBody, headers }, { apiV3Key, verifiers });
@@ -113,10 +115,14 @@ export function verifyV3Notification(
   let event: V3NotificationEvent;
   if (eventType === 'TRANSACTION.SUCCESS' && raw.combine_out_trade_no !== undefined) {
     const resource = validate(combineTransactionSchema, raw, eventType);
+    resource.sub_orders.forEach((sub, i) => {
+      requireSuccess(sub.trade_state, `resource.sub_orders.${i}.trade_state`, eventType);
+    });
     event = { ...base, kind: 'combine-transaction', eventType, resource };
   } else if (eventType === 'TRANSACTION.SUCCESS') {
     const resource = validate(transactionSchema, raw, eventType);
     requireText(resource.transaction_id, 'resource.transaction_id', eventType);
+    requireSuccess(resource.trade_state, 'resource.trade_state', eventType);
     if (typeof resource.amount?.total !== 'number')
       throw invalid('resource.amount.total', eventType);
     event = { ...base, kind: 'transaction', eventType, resource: resource as V3Transaction };
@@ -177,6 +183,15 @@ function text(value: unknown): string | undefined {
 
 function requireText(value: unknown, field: string, eventType: string): void {
   if (typeof value !== 'string' || value === '') throw invalid(field, eventType);
+}
+
+function requireSuccess(state: string, field: string, eventType: string): void {
+  if (state !== 'SUCCESS') {
+    throw new NotifyError('ERR_NOTIFY_TRADE_STATE', `${eventType} callback is not a paid order`, {
+      field,
+      eventType,
+    });
+  }
 }
 
 function invalid(field: string, eventType: string, cause?: unknown): NotifyError {

@@ -302,4 +302,21 @@ describe('openV3Notification: a string body is read as the bytes that were verif
     );
     expect(openV3Notification(callback, { ...options(), maxBytes: bytes }).id).toBeTruthy();
   });
+
+  it('a TRANSACTION.SUCCESS callback whose trade_state is NOTPAY is refused, not a paid order', () => {
+    const unpaid = v3Callback(cert, { resource: transaction({ trade_state: 'NOTPAY' }) });
+    const error = failure(() => verifyV3Notification(unpaid, options()));
+    expect(error).toBeInstanceOf(NotifyError);
+    expect(error.code).toBe('ERR_NOTIFY_TRADE_STATE');
+    expect(error.field).toBe('resource.trade_state');
+  });
+
+  it('a combine TRANSACTION.SUCCESS callback with any sub-order not SUCCESS is refused', () => {
+    const resource = combineTransaction();
+    const subs = resource.sub_orders as Record<string, unknown>[];
+    subs[1] = { ...subs[1], trade_state: 'PAYERROR' };
+    const error = failure(() => verifyV3Notification(v3Callback(cert, { resource }), options()));
+    expect(error.code).toBe('ERR_NOTIFY_TRADE_STATE');
+    expect(error.field).toBe('resource.sub_orders.1.trade_state');
+  });
 });
