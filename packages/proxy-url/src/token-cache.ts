@@ -1,4 +1,5 @@
 import { checkQqAppId } from './build-proxy-url.ts';
+import { QqProxyError } from './errors.ts';
 import { getTokenRequest, parseGetTokenResponse, type QqAccessToken } from './get-token.ts';
 import type { KeyValueStore } from './key-value-store.ts';
 import { MemoryStore } from './memory-store.ts';
@@ -109,7 +110,7 @@ export class TokenCache {
 
   async #fetchAndStore(): Promise<string> {
     const startedAt = this.#now();
-    const token = await this.#fetchToken();
+    const token = checkFetched(await this.#fetchToken());
     const lifetimeMs = token.expiresIn * 1000;
     const ahead = Math.min(this.#refreshAheadMs, lifetimeMs / 2);
     const stored: Stored = {
@@ -139,6 +140,20 @@ export class TokenCache {
     }
     return undefined;
   }
+}
+
+function checkFetched(token: QqAccessToken): QqAccessToken {
+  const { accessToken, expiresIn } = (token ?? {}) as Partial<QqAccessToken>;
+  if (typeof accessToken !== 'string' || accessToken.length === 0) {
+    throw new QqProxyError('ERR_QQ_TOKEN_MALFORMED', 'fetchToken gave no access token');
+  }
+  if (typeof expiresIn !== 'number' || !Number.isSafeInteger(expiresIn) || expiresIn <= 0) {
+    throw new QqProxyError(
+      'ERR_QQ_TOKEN_MALFORMED',
+      'fetchToken gave no positive whole expiresIn (seconds)',
+    );
+  }
+  return { accessToken, expiresIn };
 }
 
 function fetcher(options: TokenCacheOptions): () => Promise<QqAccessToken> {

@@ -156,4 +156,29 @@ describe('TokenCache', () => {
     source.pending[1]!.reject(new Error('QQ is down'));
     expect(await Promise.all(waiting)).toEqual(Array(5).fill('T1'));
   });
+
+  it('a fetchToken that gives an empty token or no lifetime is ERR_QQ_TOKEN_MALFORMED, not a RangeError', async () => {
+    const bad: unknown[] = [
+      { accessToken: '', expiresIn: 0 },
+      { accessToken: 'T', expiresIn: 0 },
+      { accessToken: 'T', expiresIn: -5 },
+      { accessToken: 'T', expiresIn: 1.5 },
+      { accessToken: 'T', expiresIn: '7200' },
+      { accessToken: '', expiresIn: 7200 },
+      { expiresIn: 7200 },
+      undefined,
+    ];
+    for (const token of bad) {
+      const store = new MemoryStore();
+      const cache = new TokenCache({
+        appId: '1',
+        store,
+        fetchToken: async () => token as QqAccessToken,
+      });
+      await expect(cache.get()).rejects.toMatchObject({
+        name: 'QqProxyError',
+        code: 'ERR_QQ_TOKEN_MALFORMED',
+      });
+    }
+  });
 });
