@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { parseStrictJsonObject } from './json-input.ts';
+import { UsageError } from './usage-error.ts';
 
 /** Where a command reads and writes; the real process in the bin, buffers in tests. */
 export interface CliIo {
@@ -31,7 +33,28 @@ export async function readBodyFile(io: CliIo, path: string | undefined): Promise
   return readFile(path);
 }
 
-/** Reads standard input as UTF-8 text. */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Decodes UTF-8 strictly: bytes that are not UTF-8 are refused, never replaced. */
+export function decodeUtf8(bytes: Uint8Array, what: string): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new UsageError(`${what} is not valid UTF-8`, 'ERR_CLI_INPUT_NOT_UTF8');
+  }
+}
+
+/** Reads standard input as UTF-8 text, exactly (a byte order mark is kept). */
 export async function readStdinText(io: CliIo): Promise<string> {
-  return Buffer.from(await io.readStdin()).toString('utf8');
+  return decodeUtf8(await io.readStdin(), 'standard input');
+}
+
+/** Reads standard input as one line: one trailing LF or CRLF is dropped, nothing else. */
+export async function readStdinLine(io: CliIo): Promise<string> {
+  return (await readStdinText(io)).replace(/\r?\n$/, '');
+}
+
+/** Reads standard input as one JSON object, strictly (see {@link parseStrictJsonObject}). */
+export async function readStdinJsonObject(io: CliIo): Promise<Record<string, unknown>> {
+  return parseStrictJsonObject(await readStdinText(io), 'standard input');
 }

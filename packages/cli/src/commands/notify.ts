@@ -1,6 +1,7 @@
 import type { SignType } from '@qqwxpay/codec-v2';
 import { openV2Notification, openV3Notification } from '@qqwxpay/notify-verify';
 import type { Command, Flags } from '../command.ts';
+import { parseStrictJsonObject } from '../json-input.ts';
 import { nowFromFlags, verifiersFromFlags } from '../keys.ts';
 import { UsageError } from '../usage-error.ts';
 
@@ -8,15 +9,7 @@ import { UsageError } from '../usage-error.ts';
 function headersFlag(flags: Flags): Record<string, string> {
   const text = flags['headers-json'];
   if (typeof text !== 'string') throw new UsageError('--headers-json needs a JSON object');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new UsageError('--headers-json is not JSON');
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new UsageError('--headers-json must be a JSON object of header names to values');
-  }
+  const parsed = parseStrictJsonObject(text, '--headers-json');
   const headers: Record<string, string> = Object.create(null);
   for (const [name, value] of Object.entries(parsed)) {
     if (typeof value === 'string') headers[name] = value;

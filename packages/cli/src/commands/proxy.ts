@@ -11,7 +11,7 @@ import {
   prepareV3Order,
 } from '@qqwxpay/proxy-url';
 import type { Command, Flags } from '../command.ts';
-import { type CliIo, readStdinText } from '../io.ts';
+import { readStdinJsonObject } from '../io.ts';
 import { privateKeyFromFlags } from '../keys.ts';
 import { UsageError } from '../usage-error.ts';
 
@@ -78,21 +78,6 @@ const notifyUrlV3Command: Command = {
   },
 };
 
-/** Reads standard input as one JSON object. */
-async function readJsonObject(io: CliIo): Promise<Record<string, unknown>> {
-  const text = await readStdinText(io);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new TypeError('standard input is not JSON: expected one JSON object of order fields');
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new TypeError('standard input must be one JSON object of order fields');
-  }
-  return value as Record<string, unknown>;
-}
-
 const orderV2: Command = {
   words: ['order', 'v2'],
   summary: "prepare a V2 unified order for QQ's proxy (reads the order as JSON)",
@@ -105,7 +90,7 @@ const orderV2: Command = {
   },
   required: ['qq-appid', 'access-token', 'key'],
   async run(flags, io) {
-    const params = (await readJsonObject(io)) as unknown as ProxiedUnifiedOrderParams;
+    const params = (await readStdinJsonObject(io)) as unknown as ProxiedUnifiedOrderParams;
     const signType = optionalFlag(flags, 'sign-type');
     const realNotifyUrl = optionalFlag(flags, 'real-notify-url');
     const request = prepareV2Order(params, {
@@ -138,7 +123,7 @@ const orderV3: Command = {
   async run(flags, io) {
     const api = apiFlag(flags);
     if (api === 'v2-unifiedorder') throw new UsageError('order v3 takes a V3 --api; use order v2');
-    const body = await readJsonObject(io);
+    const body = await readStdinJsonObject(io);
     const privateKey = await privateKeyFromFlags(flags);
     const realNotifyUrl = optionalFlag(flags, 'real-notify-url');
     const timestamp = optionalFlag(flags, 'timestamp');

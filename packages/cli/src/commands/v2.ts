@@ -6,7 +6,7 @@ import {
   verifyXml,
 } from '@qqwxpay/codec-v2';
 import type { Command, Flags } from '../command.ts';
-import { type CliIo, readStdinText } from '../io.ts';
+import { type CliIo, readStdinJsonObject, readStdinLine } from '../io.ts';
 import { UsageError } from '../usage-error.ts';
 
 /** Reads `--key`, which the dispatcher already required. */
@@ -39,15 +39,7 @@ function maxBytesFlag(flags: Flags): { maxBytes?: number } {
  * else (null, booleans, fractions, nested objects) is refused, naming the field.
  */
 async function readParams(io: CliIo): Promise<V2Params> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(await readStdinText(io));
-  } catch {
-    throw new UsageError('standard input is not JSON');
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new UsageError('standard input must be a JSON object of V2 parameters');
-  }
+  const parsed = await readStdinJsonObject(io);
   const params: Record<string, string | number> = Object.create(null);
   for (const [name, value] of Object.entries(parsed)) {
     const ok =
@@ -96,7 +88,7 @@ const v2DecryptRefund: Command = {
   required: ['key'],
   async run(flags, io) {
     const key = keyFlag(flags);
-    const reqInfo = (await readStdinText(io)).replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+    const reqInfo = await readStdinLine(io);
     io.stdout(`${JSON.stringify(decryptRefundInfo(reqInfo, key))}\n`);
     return 0;
   },

@@ -7,7 +7,13 @@ import {
   verifySignature,
 } from '@qqwxpay/codec-v3';
 import type { Command, Flags } from '../command.ts';
-import { type CliIo, readBodyFile, readStdinText } from '../io.ts';
+import {
+  type CliIo,
+  readBodyFile,
+  readStdinJsonObject,
+  readStdinLine,
+  readStdinText,
+} from '../io.ts';
 import {
   encryptionKeyFromFlags,
   nowFromFlags,
@@ -136,7 +142,7 @@ const v3DecryptField: Command = {
   required: ['private-key'],
   async run(flags, io) {
     const privateKey = await privateKeyFromFlags(flags);
-    const ciphertext = (await readStdinText(io)).replace(/\r?\n$/, '');
+    const ciphertext = await readStdinLine(io);
     io.stdout(`${decryptField(ciphertext, privateKey)}\n`);
     return 0;
   },
@@ -144,16 +150,7 @@ const v3DecryptField: Command = {
 
 /** Reads standard input as a resource object; the library checks its fields. */
 async function readResource(io: CliIo): Promise<Resource> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(await readStdinText(io));
-  } catch {
-    throw new UsageError('standard input is not JSON');
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new UsageError('standard input must be a JSON resource object');
-  }
-  return parsed as Resource;
+  return (await readStdinJsonObject(io)) as unknown as Resource;
 }
 
 /** The `v3 …` commands. */
