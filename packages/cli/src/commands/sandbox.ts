@@ -1,4 +1,6 @@
-import { writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { chmod, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import {
   loadConfig,
   type SandboxConfig,
@@ -97,7 +99,7 @@ export async function runSandbox(
   try {
     const written = typeof flags['write-config'] === 'string' ? flags['write-config'] : undefined;
     if (written !== undefined) {
-      await writeFile(written, `${JSON.stringify(sandbox.config, null, 2)}\n`, { mode: 0o600 });
+      await writeSecretFile(written, `${JSON.stringify(sandbox.config, null, 2)}\n`);
     }
     const localH5 = flags['local-h5-urls'] === true;
     io.stdout(summary(sandbox.config, sandbox.qqBaseUrl, sandbox.wechatBaseUrl, localH5, written));
@@ -106,6 +108,26 @@ export async function runSandbox(
     await sandbox.close();
   }
   return 0;
+}
+
+/**
+ * Writes secrets to `path` so that the file ends with mode 0600 whatever was there before: a new
+ * file of mode 0600 in the same directory, renamed over the old one. A directory or a place that
+ * cannot be written is a usage error naming the flag.
+ */
+async function writeSecretFile(path: string, text: string): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}`);
+  try {
+    await writeFile(temporary, text, { mode: 0o600, flag: 'wx' });
+    await chmod(temporary, 0o600);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    const code = (error as { code?: unknown }).code;
+    throw new UsageError(
+      `cannot write the --write-config file ${path}${typeof code === 'string' ? ` (${code})` : ''}`,
+    );
+  }
 }
 
 function signal(): Promise<void> {
