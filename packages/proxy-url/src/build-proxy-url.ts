@@ -1,5 +1,5 @@
 import { isWellFormedText } from './internal/text.ts';
-import { assertNotifyUrl } from './notify-url-rule.ts';
+import { assertRealNotifyUrl } from './notify-url-rule.ts';
 import { type ProxyApi, proxyPathFor, QQ_PROXY_BASE } from './proxy-api.ts';
 
 /** What a QQ proxy order URL is made of. */
@@ -37,7 +37,7 @@ export function buildProxyUrl(parts: ProxyUrlParts): string {
   let query = `appid=${encodeURIComponent(parts.qqAppId)}`;
   query += `&access_token=${encodeURIComponent(parts.accessToken)}`;
   if (parts.realNotifyUrl !== undefined) {
-    assertNotifyUrl(parts.realNotifyUrl, 'real_notify_url');
+    assertRealNotifyUrl(parts.realNotifyUrl);
     query += `&real_notify_url=${encodeURIComponent(parts.realNotifyUrl)}`;
   }
   return `${QQ_PROXY_BASE}${path}?${query}`;

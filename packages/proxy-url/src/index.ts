@@ -21,7 +21,13 @@ export {
   parseNotifyUrl,
   QQ_NOTIFY_URL_V2,
 } from './notify-url.ts';
-export { assertNotifyUrl, isValidNotifyUrl, MAX_NOTIFY_URL_LENGTH } from './notify-url-rule.ts';
+export {
+  assertNotifyUrl,
+  assertRealNotifyUrl,
+  isQqHostUrl,
+  isValidNotifyUrl,
+  MAX_NOTIFY_URL_LENGTH,
+} from './notify-url-rule.ts';
 export { parseProxyUrl } from './parse-proxy-url.ts';
 export {
   type ParseV2ProxyResponseOptions,

@@ -1,4 +1,5 @@
 import { QqProxyError } from './errors.ts';
+import { QQ_PROXY_BASE } from './proxy-api.ts';
 
 /** The longest notify URL accepted: WeChat Pay V2 allows 256 characters, V3 255. */
 export const MAX_NOTIFY_URL_LENGTH = 256;
@@ -37,6 +38,54 @@ export function assertNotifyUrl(url: unknown, field = 'real_notify_url'): assert
       meaning: 'the notify URL breaks the rule: absolute http(s), no query, no fragment',
       remedy: 'pass the callback address alone, such as https://shop.example.com/pay/notify',
     });
+  }
+}
+
+const QQ_HOST = new URL(QQ_PROXY_BASE).hostname;
+
+/**
+ * Checks a merchant's own callback address for QQ's `real_notify_url`: the notify URL rule of
+ * {@link assertNotifyUrl}, and not on QQ's host (`api.q.qq.com`), since QQ would forward the
+ * callback back to itself and the merchant would never hear of the payment.
+ *
+ * @param url - the candidate `real_notify_url`
+ * @throws QqProxyError `ERR_QQ_INVALID_NOTIFY_URL` naming `real_notify_url` and the broken rule
+ * @example
+ * ```ts
+ * assertRealNotifyUrl('https://shop.example.com/pay/notify'); // passes
+ * assertRealNotifyUrl('https://api.q.qq.com/wxpay/notify');   // throws: QQ's own URL
+ * ```
+ */
+export function assertRealNotifyUrl(url: unknown): asserts url is string {
+  assertNotifyUrl(url, 'real_notify_url');
+  if (isQqHostUrl(url)) {
+    throw new QqProxyError(
+      'ERR_QQ_INVALID_NOTIFY_URL',
+      `real_notify_url is on QQ's host ${QQ_HOST}: it must be the merchant's own address`,
+      {
+        field: 'real_notify_url',
+        meaning: "QQ's notify URLs go in the order's notify_url, never in real_notify_url",
+        remedy: 'pass your own callback address, such as https://shop.example.com/pay/notify',
+      },
+    );
+  }
+}
+
+/**
+ * Tells whether a URL is on QQ's host (`api.q.qq.com`), whatever its path.
+ *
+ * @param url - a candidate URL
+ * @example
+ * ```ts
+ * isQqHostUrl('https://API.q.qq.com/wxpay/notify'); // true
+ * ```
+ */
+export function isQqHostUrl(url: unknown): boolean {
+  if (typeof url !== 'string') return false;
+  try {
+    return new URL(url).hostname.replace(/\.$/, '') === QQ_HOST;
+  } catch {
+    return false;
   }
 }
 

@@ -1,6 +1,6 @@
 import type { ProxyUrlParts } from './build-proxy-url.ts';
 import { QqProxyError } from './errors.ts';
-import { assertNotifyUrl } from './notify-url-rule.ts';
+import { assertRealNotifyUrl } from './notify-url-rule.ts';
 import { apiForProxyPath, QQ_PROXY_BASE } from './proxy-api.ts';
 
 const KNOWN = new Set(['appid', 'access_token', 'real_notify_url']);
@@ -50,7 +50,7 @@ export function parseProxyUrl(url: string): ProxyUrlParts {
   const parts: ProxyUrlParts = { api, qqAppId, accessToken };
   const realNotifyUrl = values.get('real_notify_url');
   if (realNotifyUrl !== undefined) {
-    assertNotifyUrl(realNotifyUrl, 'real_notify_url');
+    assertRealNotifyUrl(realNotifyUrl);
     parts.realNotifyUrl = realNotifyUrl;
   }
   return parts;

@@ -64,7 +64,7 @@ export function prepareV2Order(
   const realNotifyUrl = relocateNotifyUrl(
     params.notify_url,
     options.realNotifyUrl,
-    (url) => url === QQ_NOTIFY_URL_V2,
+    QQ_NOTIFY_URL_V2,
   );
   const url = buildProxyUrl({
     api: 'v2-unifiedorder',

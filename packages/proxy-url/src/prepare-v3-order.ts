@@ -12,7 +12,7 @@ import type { HttpRequest } from './http.ts';
 import { checkAppIds } from './internal/check-app-ids.ts';
 import { relocateNotifyUrl } from './internal/notify-relocation.ts';
 import { isPlainObject, ORDER_FIELDS } from './internal/order-fields.ts';
-import { notifyUrlV3, parseNotifyUrl } from './notify-url.ts';
+import { notifyUrlV3 } from './notify-url.ts';
 import { preflight } from './preflight.ts';
 import { type ProxyApi, wechatPathFor } from './proxy-api.ts';
 
@@ -86,12 +86,13 @@ export function prepareV3Order(
   const fields = ORDER_FIELDS[api];
   checkAppIds(body, fields.appids, options.qqAppId);
 
-  const realNotifyUrl = relocateNotifyUrl(body.notify_url, options.realNotifyUrl, isQqNotifyUrl);
   const merchant = body[fields.merchant];
   const orderNo = body[fields.orderNo];
   checkId(merchant, fields.merchant, /^\d{1,32}$/, '1 to 32 digits');
   checkId(orderNo, fields.orderNo, /^[0-9A-Za-z_\-|*]{1,32}$/, '1 to 32 of letters, digits, _-|*');
-  const order = { ...body, notify_url: notifyUrlV3(merchant, orderNo) };
+  const qqNotifyUrl = notifyUrlV3(merchant, orderNo);
+  const realNotifyUrl = relocateNotifyUrl(body.notify_url, options.realNotifyUrl, qqNotifyUrl);
+  const order = { ...body, notify_url: qqNotifyUrl };
   validate(schema, order);
 
   const url = buildProxyUrl({
@@ -135,14 +136,6 @@ export function prepareV3Order(
 
 function isRequestSigner(signer: RequestSigner | MerchantKey): signer is RequestSigner {
   return typeof (signer as RequestSigner).authorization === 'function';
-}
-
-function isQqNotifyUrl(url: string): boolean {
-  try {
-    return parseNotifyUrl(url).version === 'v3';
-  } catch {
-    return false;
-  }
 }
 
 function checkId(

@@ -123,4 +123,27 @@ describe('buildProxyUrl', () => {
       { numRuns: 300 },
     );
   });
+
+  it("QQ's own notify URLs are refused as real_notify_url", () => {
+    for (const realNotifyUrl of [
+      'https://api.q.qq.com/wxpay/notify',
+      'https://api.q.qq.com/wxpay/v3/notify/1230000109/T1',
+      'http://API.q.qq.com/anything',
+      'https://api.q.qq.com./wxpay/notify',
+    ]) {
+      expect(() =>
+        buildProxyUrl({ api: 'v3-h5', qqAppId: '1112223334', accessToken: 'T', realNotifyUrl }),
+      ).toThrow(
+        expect.objectContaining({ code: 'ERR_QQ_INVALID_NOTIFY_URL', field: 'real_notify_url' }),
+      );
+    }
+    expect(
+      buildProxyUrl({
+        api: 'v3-h5',
+        qqAppId: '1112223334',
+        accessToken: 'T',
+        realNotifyUrl: 'https://api.q.qq.com.shop.example/notify',
+      }),
+    ).toContain('real_notify_url=');
+  });
 });

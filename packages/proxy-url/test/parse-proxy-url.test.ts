@@ -64,4 +64,11 @@ describe('parseProxyUrl', () => {
       expect.not.objectContaining({ message: expect.stringContaining('SECRET') }),
     );
   });
+
+  it("QQ's own notify URL as real_notify_url is refused when parsing too", () => {
+    const url =
+      'https://api.q.qq.com/wxpay/v3/pay/transactions/h5?appid=1112223334&access_token=T' +
+      '&real_notify_url=https%3A%2F%2Fapi.q.qq.com%2Fwxpay%2Fnotify';
+    expect(() => parseProxyUrl(url)).toThrow(QqProxyError);
+  });
 });

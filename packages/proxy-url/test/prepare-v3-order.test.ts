@@ -3,7 +3,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequestSigner } from '@qqwxpay/codec-v3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildProxyUrl, notifyUrlV3, type ProxyApiV3, prepareV3Order } from '../src/index.ts';
+import {
+  buildProxyUrl,
+  notifyUrlV2,
+  notifyUrlV3,
+  type ProxyApiV3,
+  prepareV3Order,
+} from '../src/index.ts';
 import {
   combineOrder,
   directOrder,
@@ -199,6 +205,41 @@ describe('prepareV3Order', () => {
     ).toThrow(RangeError);
     expect(() => prepareV3Order('v2-unifiedorder' as never, directOrder, options)).toThrow(
       RangeError,
+    );
+  });
+
+  it("QQ's V2 notify URL, or another order's V3 one, in a V3 body is refused, not moved to real_notify_url", () => {
+    const options = { qqAppId, accessToken, signer: { serial, privateKey: key.privateKey } };
+    const mchid = directOrder.mchid as string;
+    const orderNo = directOrder.out_trade_no as string;
+    for (const notify_url of [
+      notifyUrlV2(),
+      notifyUrlV3(mchid, `${orderNo}X`),
+      'https://api.q.qq.com/elsewhere',
+      'https://API.Q.QQ.COM/wxpay/notify',
+    ]) {
+      expect(() => prepareV3Order('v3-h5', { ...directOrder, notify_url }, options)).toThrow(
+        expect.objectContaining({ code: 'ERR_QQ_PREFLIGHT_NOTIFY_URL', errcode: 9031 }),
+      );
+    }
+    const exact = prepareV3Order(
+      'v3-h5',
+      { ...directOrder, notify_url: notifyUrlV3(mchid, orderNo) },
+      options,
+    );
+    expect(new URL(exact.url).searchParams.has('real_notify_url')).toBe(false);
+  });
+
+  it("QQ's own notify URL given as realNotifyUrl is refused", () => {
+    expect(() =>
+      prepareV3Order('v3-h5', directOrder, {
+        qqAppId,
+        accessToken,
+        signer: { serial, privateKey: key.privateKey },
+        realNotifyUrl: 'https://api.q.qq.com/wxpay/notify',
+      }),
+    ).toThrow(
+      expect.objectContaining({ code: 'ERR_QQ_INVALID_NOTIFY_URL', field: 'real_notify_url' }),
     );
   });
 });
