@@ -21,9 +21,12 @@ describe('the timestamp window, either way', () => {
     expect(at(offset).accepted).toBe(true);
   });
 
-  it.each([-301, 301, -86_400, 86_400])('refuses a replay or a callback from %i s away', (offset) => {
-    const outcome = at(offset);
-    expect(outcome.accepted).toBe(false);
-    if (!outcome.accepted) expect(outcome.code).toBe('ERR_V3_TIMESTAMP_OUT_OF_WINDOW');
-  });
+  it.each([-301, 301, -86_400, 86_400])(
+    'refuses a replay or a callback from %i s away',
+    (offset) => {
+      const outcome = at(offset);
+      expect(outcome.accepted).toBe(false);
+      if (!outcome.accepted) expect(outcome.code).toBe('ERR_V3_TIMESTAMP_OUT_OF_WINDOW');
+    },
+  );
 });
