@@ -21,10 +21,31 @@ export const processIo: CliIo = {
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks);
   },
-  stdout: (text) => process.stdout.write(text),
+  stdout: writeStdout,
   stderr: (text) => process.stderr.write(text),
   env: process.env,
 };
+
+let stdoutClosed = false;
+let watchingStdout = false;
+
+/**
+ * Writes to the process's standard output. When the reader has gone (EPIPE, as in
+ * `qqwxpay demo | head -1`), further output is dropped quietly and the command's own exit
+ * status stands; any other failure of the stream is one ERR_CLI_INTERNAL line and status 70.
+ */
+function writeStdout(text: string): void {
+  if (!watchingStdout) {
+    watchingStdout = true;
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      stdoutClosed = true;
+      if (error.code === 'EPIPE') return;
+      process.stderr.write(`qqwxpay: ERR_CLI_INTERNAL: standard output failed (${error.code})\n`);
+      process.exitCode = 70;
+    });
+  }
+  if (!stdoutClosed) process.stdout.write(text);
+}
 
 /** Reads `--body-file`: `-` is standard input, anything else a path; absent means empty. */
 export async function readBodyFile(io: CliIo, path: string | undefined): Promise<Uint8Array> {
