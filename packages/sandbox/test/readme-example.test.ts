@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DEFAULT_IDS, startSandbox } from '../src/index.ts';
 import { type MerchantEndpoint, startMerchantEndpoint } from './helpers/merchant-endpoint.ts';
 
-// The README's example, kept word for word apart from the merchant endpoint it starts.
+// The README's example, word for word from `test(` on; the README imports from the package name.
 let myApp: MerchantEndpoint;
 beforeAll(async () => {
   myApp = await startMerchantEndpoint();
