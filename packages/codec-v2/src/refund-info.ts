@@ -30,13 +30,16 @@ export function refundInfoKey(key: string): Buffer {
 /**
  * Decrypts the `req_info` of a refund notification (base64 of AES-256-ECB with PKCS#7
  * padding) and decodes the `<root>` XML inside. ECB carries no tag: a wrong key is detected
- * only through bad padding or unreadable plaintext, both reported alike.
+ * through bad padding or plaintext that is not UTF-8, both reported alike; plaintext that
+ * decrypted cleanly but is not flat `<root>` XML gets the XML codes, since the key was right.
  *
  * @param reqInfo - the `req_info` value, base64
  * @param key - the merchant's API key
  * @returns the refund's fields, as strings
  * @throws V2Error `ERR_V2_REQ_INFO_MALFORMED` when `reqInfo` is not base64 of whole AES
- *   blocks, `ERR_V2_DECRYPT_FAILED` when it does not decrypt to flat XML under this key
+ *   blocks, `ERR_V2_DECRYPT_FAILED` when its padding or UTF-8 is wrong under this key
+ * @throws V2Error the XML codes (`ERR_V2_XML_DOCTYPE`, `ERR_V2_XML_ROOT`, `ERR_V2_XML_MALFORMED`,
+ *   …) when it decrypts cleanly to something that is not flat `<root>` XML
  * @throws TypeError when an argument is not a string
  * @example
  * ```ts
@@ -59,16 +62,17 @@ export function decryptRefundInfo(reqInfo: string, key: string): V2Fields {
     });
   }
 
+  let text: string;
   try {
     const decipher = createDecipheriv('aes-256-ecb', aesKey, null);
-    const plaintext = Buffer.concat([decipher.update(ciphertext), decipher.final()]);
-    return scanFlatXml(utf8.decode(plaintext), 'root');
+    text = utf8.decode(Buffer.concat([decipher.update(ciphertext), decipher.final()]));
   } catch (cause) {
     throw new V2Error('ERR_V2_DECRYPT_FAILED', 'req_info does not decrypt under this key', {
       field: 'req_info',
       cause,
     });
   }
+  return scanFlatXml(text, 'root');
 }
 
 /**

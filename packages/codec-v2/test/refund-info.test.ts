@@ -1,3 +1,4 @@
+import { createCipheriv } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { decryptRefundInfo, encryptRefundInfo, refundInfoKey } from '../src/index.ts';
@@ -52,7 +53,7 @@ describe('refund req_info', () => {
   test('the error never carries the plaintext or the key', () => {
     const reqInfo = encryptRefundInfo({ refund_fee: 'SECRET-VALUE' }, KEY);
     try {
-      decryptRefundInfo(reqInfo, 'another key');
+      decryptRefundInfo(reqInfo, 'another key, 32 characters long!');
       expect.unreachable();
     } catch (error) {
       expect((error as Error).message).not.toMatch(/SECRET|another key/);
@@ -63,5 +64,29 @@ describe('refund req_info', () => {
     expect(() => decryptRefundInfo(42 as never, KEY)).toThrow(TypeError);
     expect(() => decryptRefundInfo('', '')).toThrow(/key/);
     expect(() => encryptRefundInfo({ a: 1.5 }, KEY)).toThrow(/fields\.a/);
+  });
+
+  test('req_info that decrypts cleanly to XML with a DOCTYPE or another root gets the XML code, not ERR_V2_DECRYPT_FAILED', () => {
+    const KEY2 = 'x9Y8w7V6u5T4s3R2q1P0o9N8m7L6k5J4';
+    const seal = (plaintext: string): string => {
+      const cipher = createCipheriv('aes-256-ecb', refundInfoKey(KEY2), null);
+      return Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]).toString('base64');
+    };
+    const cases: [string, string][] = [
+      ['<!DOCTYPE root><root><refund_id>SECRET1</refund_id></root>', 'ERR_V2_XML_DOCTYPE'],
+      ['<xml><refund_id>SECRET1</refund_id></xml>', 'ERR_V2_XML_ROOT'],
+    ];
+    for (const [plaintext, expected] of cases) {
+      let error: unknown;
+      try {
+        decryptRefundInfo(seal(plaintext), KEY2);
+      } catch (caught) {
+        error = caught;
+      }
+      expect((error as { code?: string }).code).toBe(expected);
+      expect(String((error as Error).message)).not.toContain('SECRET1');
+    }
+    const truncated = code(() => decryptRefundInfo(seal('<root><refund_id>1</refund_id>'), KEY2));
+    expect(truncated).toMatch(/^ERR_V2_XML_/);
   });
 });
