@@ -45,4 +45,19 @@ describe("QQ's getToken", () => {
     const answer = await call(`${sandbox.qqBaseUrl}/api/getToken`, { method: 'POST', body: '' });
     expect(answer.status).toBe(405);
   });
+
+  it('a parameter given twice (appid=A&appid=B) is refused with 40097, not read as its first copy', async () => {
+    const { appId, secret } = app();
+    const base = `${sandbox.qqBaseUrl}/api/getToken?grant_type=client_credential`;
+    for (const query of [
+      `&appid=${appId}&appid=42&secret=${secret}`,
+      `&appid=${appId}&secret=${secret}&secret=wrong`,
+      `&appid=${appId}&secret=${secret}&grant_type=client_credential`,
+    ]) {
+      const answer = await call(`${base}${query}`);
+      const body = JSON.parse(answer.body) as Record<string, unknown>;
+      expect(body.errcode).toBe(40097);
+      expect(body.access_token).toBeUndefined();
+    }
+  });
 });

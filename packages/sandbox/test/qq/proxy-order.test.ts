@@ -57,6 +57,18 @@ describe("QQ's proxied order endpoints refuse what QQ refuses", () => {
     expect(await errcode('/unifiedorder', { appid: DEFAULT_IDS.qqAppId }, body)).toBe(41001);
   });
 
+  it('a repeated appid or access_token is refused with 40097, not read as its first copy', async () => {
+    const body = v2OrderXml(direct());
+    const base = `${sandbox.qqBaseUrl}/wxpay/unifiedorder?`;
+    for (const query of [
+      `appid=${DEFAULT_IDS.qqAppId}&appid=999&access_token=${token}`,
+      `appid=${DEFAULT_IDS.qqAppId}&access_token=${token}&access_token=bad`,
+    ]) {
+      const answer = await call(`${base}${query}`, { method: 'POST', body });
+      expect((JSON.parse(answer.body) as { errcode: number }).errcode).toBe(40097);
+    }
+  });
+
   it('42001 once the access token expired', async () => {
     const shortLived = sandbox.issueToken(DEFAULT_IDS.qqAppId);
     clock += 7200 * 1000;
