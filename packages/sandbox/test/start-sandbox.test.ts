@@ -98,6 +98,18 @@ describe('the Sandbox object', () => {
     expect(again.status).toBe(409);
   });
 
+  it('a control request whose body is not JSON naming an order is 400, not "order not found"', async () => {
+    for (const body of ['not json', '[]', '"x"', '{}', '{"mchid":1}']) {
+      const answer = await call(`${sandbox.wechatBaseUrl}/_sandbox/pay`, { method: 'POST', body });
+      expect([body, answer.status]).toEqual([body, 400]);
+    }
+    const unknown = await call(`${sandbox.wechatBaseUrl}/_sandbox/pay`, {
+      method: 'POST',
+      body: JSON.stringify({ prepay_id: 'wx-none' }),
+    });
+    expect(unknown.status).toBe(404);
+  });
+
   it("h5Origin 'local' answers H5 URLs that open the pay page as they are", async () => {
     const local = await startSandbox({ config: await sharedConfig(), h5Origin: 'local' });
     try {

@@ -12,18 +12,21 @@ function answer(status: number, value: unknown): Reply {
   return { status, headers: JSON_HEADERS, body: JSON.stringify(value) };
 }
 
-function findOrder(context: SandboxContext, body: Buffer): OrderRecord | undefined {
-  let value: Record<string, unknown>;
+/** The order a control body names; `malformed` when the body is not a JSON object naming one. */
+function findOrder(context: SandboxContext, body: Buffer): OrderRecord | undefined | 'malformed' {
+  let value: unknown;
   try {
-    value = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+    value = JSON.parse(body.toString('utf8'));
   } catch {
-    return undefined;
+    return 'malformed';
   }
-  if (typeof value.prepay_id === 'string') return context.orders.byPrepayId(value.prepay_id);
-  if (typeof value.mchid === 'string' && typeof value.out_trade_no === 'string') {
-    return context.orders.get(value.mchid, value.out_trade_no);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'malformed';
+  const fields = value as Record<string, unknown>;
+  if (typeof fields.prepay_id === 'string') return context.orders.byPrepayId(fields.prepay_id);
+  if (typeof fields.mchid === 'string' && typeof fields.out_trade_no === 'string') {
+    return context.orders.get(fields.mchid, fields.out_trade_no);
   }
-  return undefined;
+  return 'malformed';
 }
 
 async function summary(delivery: Delivery): Promise<unknown> {
@@ -40,6 +43,11 @@ async function summary(delivery: Delivery): Promise<unknown> {
 export async function control(context: SandboxContext, request: Incoming): Promise<Reply> {
   if (request.method !== 'POST') return answer(405, { error: 'POST only' });
   const order = findOrder(context, request.body);
+  if (order === 'malformed') {
+    return answer(400, {
+      error: 'expected a JSON object with prepay_id, or mchid and out_trade_no',
+    });
+  }
   if (order === undefined) return answer(404, { error: 'order not found' });
   try {
     switch (request.path) {
