@@ -138,7 +138,7 @@ describe('qqwxpay v2 verify', () => {
 
   test('another key is exit 1, a missing sign is exit 1', async () => {
     await refused(
-      ['v2', 'verify', '--key', 'another'],
+      ['v2', 'verify', '--key', 'another-key-of-32-characters-xyz'],
       signXml(notification, KEY),
       1,
       'ERR_V2_SIGNATURE_MISMATCH',
@@ -217,7 +217,7 @@ describe('qqwxpay v2 decrypt-refund', () => {
   test('another key is exit 1', async () => {
     const reqInfo = encryptRefundInfo({ refund_status: 'SUCCESS' }, KEY);
     await refused(
-      ['v2', 'decrypt-refund', '--key', 'another'],
+      ['v2', 'decrypt-refund', '--key', 'another-key-of-32-characters-xyz'],
       reqInfo,
       1,
       'ERR_V2_DECRYPT_FAILED',

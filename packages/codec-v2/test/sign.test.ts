@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { sign, stringToSign } from '../src/index.ts';
+import { decryptRefundInfo, sign, stringToSign, verify } from '../src/index.ts';
 
 const KEY = '192006250b4c09247ec02edce69f6a2d';
 
@@ -23,8 +23,8 @@ describe('stringToSign', () => {
   });
 
   test('writes safe integers in decimal, zero included', () => {
-    expect(stringToSign({ total_fee: 88, coupon_count: 0, neg: -3 }, 'k')).toBe(
-      'coupon_count=0&neg=-3&total_fee=88&key=k',
+    expect(stringToSign({ total_fee: 88, coupon_count: 0, neg: -3 }, KEY)).toBe(
+      `coupon_count=0&neg=-3&total_fee=88&key=${KEY}`,
     );
   });
 
@@ -44,9 +44,30 @@ describe('stringToSign', () => {
     expect(() => sign({ total_fee: value as never }, KEY)).toThrow(/params\.total_fee/);
   });
 
-  test('refuses a key that is not a non-empty string', () => {
-    expect(() => stringToSign({ a: '1' }, '')).toThrow(TypeError);
+  test('refuses a key that is not a string', () => {
+    expect(() => stringToSign({ a: '1' }, 5 as never)).toThrow(TypeError);
     expect(() => stringToSign({ a: '1' }, 5 as never)).toThrow(/key/);
+  });
+
+  test('an API key that is not exactly 32 printable ASCII characters is a RangeError', () => {
+    for (const [bad, got] of [
+      ['', 0],
+      ['abc', 3],
+      [`${KEY}\n`, 33],
+      [KEY.slice(1), 31],
+    ] as const) {
+      for (const call of [
+        () => sign({ a: '1' }, bad),
+        () => verify({ a: '1', sign: 'x' }, bad),
+        () => decryptRefundInfo('AAAA', bad),
+      ]) {
+        expect(call).toThrow(RangeError);
+        expect(call).toThrow(`key must be 32 printable ASCII characters, got ${got}`);
+      }
+    }
+    const control = `${KEY.slice(1)}\t`;
+    expect(() => sign({ a: '1' }, control)).toThrow(/^key must be printable ASCII only/);
+    expect(() => sign({ a: '1' }, `${KEY.slice(2)}é!`)).toThrow(RangeError);
   });
 
   test('refuses parameters that are not an object', () => {

@@ -1,4 +1,5 @@
 import type { V2Params } from '../types.ts';
+import { checkApiKey } from './api-key.ts';
 
 /**
  * Whether `name` is a field name this package reads and writes: an ASCII letter or `_`, then
@@ -28,12 +29,9 @@ export function hasLoneSurrogate(text: string): boolean {
   return !(text as string & { isWellFormed(): boolean }).isWellFormed();
 }
 
-/** Refuses a key that is not a non-empty, well-formed string. */
+/** Refuses anything but a V2 API key (32 printable ASCII characters); see {@link checkApiKey}. */
 export function checkKey(key: unknown, name = 'key'): asserts key is string {
-  if (typeof key !== 'string' || key.length === 0) {
-    throw new TypeError(`${name} must be a non-empty string, got ${describe(key)}`);
-  }
-  if (hasLoneSurrogate(key)) throw new TypeError(`${name} holds a lone UTF-16 surrogate`);
+  checkApiKey(key, name);
 }
 
 /** Refuses anything but a plain object of parameters. */

@@ -33,7 +33,7 @@ describe('parseRefundNotification', () => {
   });
 
   test('req_info under another key is ERR_V2_DECRYPT_FAILED', () => {
-    const xml = body(encryptRefundInfo(refund, 'another-key'));
+    const xml = body(encryptRefundInfo(refund, 'another-key-of-32-characters-xyz'));
     expect(refusal(() => parseRefundNotification(xml, { key: KEY })).code).toBe(
       'ERR_V2_DECRYPT_FAILED',
     );

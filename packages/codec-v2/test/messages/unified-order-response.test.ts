@@ -60,7 +60,7 @@ describe('parseUnifiedOrderResponse', () => {
   });
 
   test('a SUCCESS signed with another key is refused', () => {
-    const xml = signXml(okResponse, 'another-key');
+    const xml = signXml(okResponse, 'another-key-of-32-characters-xyz');
     expect(refusal(() => parseUnifiedOrderResponse(xml, { key: KEY })).code).toBe(
       'ERR_V2_SIGNATURE_MISMATCH',
     );

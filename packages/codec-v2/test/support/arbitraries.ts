@@ -58,5 +58,9 @@ export const plainParamMap: fc.Arbitrary<Record<string, string>> = paramMap.filt
 /** A 32-character API key of the kind WeChat Pay issues, or any other non-empty text. */
 export const apiKey: fc.Arbitrary<string> = fc.oneof(
   fc.stringMatching(/^[A-Za-z0-9]{32}$/),
-  wellFormedText.filter((s) => s !== ''),
+  fc.string({
+    unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+    minLength: 32,
+    maxLength: 32,
+  }),
 );
