@@ -1,5 +1,5 @@
 import { decodeXml } from '@qqwxpay/codec-v2';
-import { isValidNotifyUrl } from '@qqwxpay/proxy-url';
+import { isQqHostUrl, isValidNotifyUrl } from '@qqwxpay/proxy-url';
 import type { SandboxContext } from '../internal/context.ts';
 import { endToEndHeaders, send } from '../internal/http-client.ts';
 import type { Incoming, Reply } from '../internal/http-server.ts';
@@ -87,7 +87,12 @@ export async function proxyOrder(context: SandboxContext, request: Incoming): Pr
   if (token === 'expired') return qqReply(42001);
   if (token !== 'valid') return qqReply(40001);
   const realNotifyUrl = query.get('real_notify_url') ?? undefined;
-  if (realNotifyUrl !== undefined && !isValidNotifyUrl(realNotifyUrl)) return qqReply(40097);
+  if (
+    realNotifyUrl !== undefined &&
+    (!isValidNotifyUrl(realNotifyUrl) || isQqHostUrl(realNotifyUrl))
+  ) {
+    return qqReply(40097);
+  }
 
   const body = readBody(endpoint.version, request.body);
   if (body === undefined) return qqReply(9034);

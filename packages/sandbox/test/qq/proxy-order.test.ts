@@ -80,11 +80,12 @@ describe("QQ's proxied order endpoints refuse what QQ refuses", () => {
     }
   });
 
-  it('40097 for a real_notify_url with a query, a fragment or no scheme', async () => {
+  it("40097 for a real_notify_url with a query, a fragment, no scheme, or on QQ's own host", async () => {
     for (const bad of [
       'https://shop.example/n?a=1',
       'https://shop.example/n#x',
       'shop.example/n',
+      'https://api.q.qq.com/wxpay/notify',
     ]) {
       const query = { ...app(), real_notify_url: bad };
       expect(await errcode('/unifiedorder', query, v2OrderXml(direct()))).toBe(40097);
