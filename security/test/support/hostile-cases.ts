@@ -165,7 +165,7 @@ export function hostileCases(): HostileCase[] {
       name: 'DOCTYPE inside refund req_info',
       target: 'decryptRefundInfo',
       bytes: 0,
-      codes: ['ERR_V2_DECRYPT_FAILED'],
+      codes: ['ERR_V2_DECRYPT_FAILED', 'ERR_V2_XML_DOCTYPE'],
       run: () => decryptRefundInfo(encryptedXml(XXE_FILE.replace(/xml>/g, 'root>')), API_KEY),
     },
     {
