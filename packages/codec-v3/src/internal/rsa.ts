@@ -1,8 +1,12 @@
-import { constants, type KeyObject, sign, verify } from 'node:crypto';
+import { type KeyObject, sign, verify } from 'node:crypto';
+
+// Keys reach here only as `rsa` KeyObjects (PSS keys are refused when loaded), for which
+// PKCS#1 v1.5 is OpenSSL's default padding. Passing the KeyObject itself rather than
+// `{ key, padding }` keeps the call within what workerd's node:crypto accepts.
 
 /** RSASSA-PKCS1-v1_5 with SHA-256 over `message`. */
 export function rsaSign(privateKey: KeyObject, message: Uint8Array): Buffer {
-  return sign('sha256', message, { key: privateKey, padding: constants.RSA_PKCS1_PADDING });
+  return sign('sha256', message, privateKey);
 }
 
 /** Whether `signature` is a valid RSASSA-PKCS1-v1_5 SHA-256 signature of `message`. */
@@ -12,12 +16,7 @@ export function rsaVerify(
   signature: Uint8Array,
 ): boolean {
   try {
-    return verify(
-      'sha256',
-      message,
-      { key: publicKey, padding: constants.RSA_PKCS1_PADDING },
-      signature,
-    );
+    return verify('sha256', message, publicKey, signature);
   } catch {
     return false;
   }
