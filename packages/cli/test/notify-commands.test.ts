@@ -6,24 +6,7 @@ import { join } from 'node:path';
 import { encodeXml, encryptRefundInfo, sign, signXml } from '@qqwxpay/codec-v2';
 import { encryptResource, loadPrivateKey, signResponse } from '@qqwxpay/codec-v3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type CliIo, main } from '../src/index.ts';
-
-async function run(argv: readonly string[], stdin: string | Uint8Array = '') {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    readStdin: async () => (typeof stdin === 'string' ? new TextEncoder().encode(stdin) : stdin),
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    env: {},
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+import { runBytes as run } from './hardening-io.ts';
 
 const API_V3_KEY = 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6';
 const API_KEY = 'x9Y8w7V6u5T4s3R2q1P0o9N8m7L6k5J4';

@@ -1,22 +1,9 @@
-import { type CliIo, main } from '../src/index.ts';
+import { runBytes } from './hardening-io.ts';
 
-/** Runs the CLI in process with buffers for its streams. */
-export async function run(
+/** Runs the CLI in process with `stdin` as UTF-8 text and buffers for its streams. */
+export function run(
   argv: readonly string[],
   stdin = '',
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    readStdin: async () => new TextEncoder().encode(stdin),
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    env: {},
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
+  return runBytes(argv, stdin);
 }

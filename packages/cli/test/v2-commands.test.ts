@@ -1,24 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { encryptRefundInfo, signXml } from '@qqwxpay/codec-v2';
 import { describe, expect, test } from 'vitest';
-import { type CliIo, main } from '../src/index.ts';
-
-async function run(argv: readonly string[], stdin: string | Uint8Array = '') {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    readStdin: async () => (typeof stdin === 'string' ? new TextEncoder().encode(stdin) : stdin),
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    env: {},
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+import { runBytes as run } from './hardening-io.ts';
 
 async function refused(
   argv: readonly string[],

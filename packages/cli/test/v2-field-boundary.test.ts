@@ -1,24 +1,8 @@
 import { encodeXml, signXml } from '@qqwxpay/codec-v2';
 import { describe, expect, test } from 'vitest';
-import { type CliIo, main } from '../src/index.ts';
+import { runBytes as run } from './hardening-io.ts';
 
 const KEY = 'Qs7vT2mX9pL4kW8nR3cY6bH1jF5dZ0aE';
-
-async function run(argv: readonly string[], stdin: string) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    readStdin: async () => new TextEncoder().encode(stdin),
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    env: {},
-  };
-  return { code: await main(argv, io), stdout, stderr };
-}
 
 describe('qqwxpay v2 verify and notify v2: a signed field merged into the one before it', () => {
   const params = {

@@ -2,29 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encryptResource, loadPrivateKey, signResponse } from '@qqwxpay/codec-v3';
 import { describe, expect, test } from 'vitest';
-import { type CliIo, main } from '../src/index.ts';
+import { runBytes as run } from './hardening-io.ts';
 
 const contractDir = join(import.meta.dirname, '../../../../shared/contract-check');
 const fixtures = join(import.meta.dirname, '../../codec-v3/test/fixtures');
 const contractKey = (name: string) => join(contractDir, 'keys', name);
 const fixture = (name: string) => join(fixtures, name);
-
-async function run(argv: readonly string[], stdin: string | Uint8Array = '') {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    readStdin: async () => (typeof stdin === 'string' ? new TextEncoder().encode(stdin) : stdin),
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    env: {},
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
 
 async function refused(argv: readonly string[], stdin: string, exit: 1 | 2, code: string) {
   const result = await run(argv, stdin);
