@@ -11,9 +11,28 @@ export type ProbeReport = Record<string, ProbeEntry>;
 // both must give the same string. Arguments follow docs/architecture.md.
 const calls: Record<string, [string, unknown[]][]> = {
   '@qqwxpay/codec-v2': [
-    ['stringToSign', [{ appid: 'wxd930ea5d5a258f4f', total_fee: 1, empty: '' }, 'key']],
-    ['sign', [{ appid: 'wxd930ea5d5a258f4f', total_fee: 1, empty: '' }, 'key']],
-    ['sign', [{ appid: 'wxd930ea5d5a258f4f', total_fee: 1 }, 'key', 'HMAC-SHA256']],
+    [
+      'stringToSign',
+      [
+        { appid: 'wxd930ea5d5a258f4f', total_fee: 1, empty: '' },
+        '192006250b4c09247ec02edce69f6a2d',
+      ],
+    ],
+    [
+      'sign',
+      [
+        { appid: 'wxd930ea5d5a258f4f', total_fee: 1, empty: '' },
+        '192006250b4c09247ec02edce69f6a2d',
+      ],
+    ],
+    [
+      'sign',
+      [
+        { appid: 'wxd930ea5d5a258f4f', total_fee: 1 },
+        '192006250b4c09247ec02edce69f6a2d',
+        'HMAC-SHA256',
+      ],
+    ],
   ],
   '@qqwxpay/codec-v3': [['pathAndQuery', ['https://api.mch.weixin.qq.com/v3/certificates?a=1']]],
 };
