@@ -82,7 +82,7 @@ const envelopeSchema = z.object({
  * @example
  * ```ts
  * const opened = openV3Notification({ body, headers }, { apiV3Key, verifiers });
- * console.log(opened.eventType, opened.resource);
+ * const { eventType, plaintext } = opened; // plaintext: the resource exactly as decrypted
  * ```
  */
 export function openV3Notification(
