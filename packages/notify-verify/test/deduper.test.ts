@@ -1,12 +1,16 @@
 import fc from 'fast-check';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type RedisServer,
+  runRedisSuites,
+  startRedis,
+} from '../../../scripts/test-support/redis-server.ts';
 import { Deduper } from '../src/deduper.ts';
 import { NotifyError } from '../src/errors.ts';
 import type { LeaseStore } from '../src/stores/lease-store.ts';
 import { MemoryLeaseStore } from '../src/stores/memory-lease-store.ts';
 import { RedisStore } from '../src/stores/redis-store.ts';
-import { type RedisServer, runRedisSuites, startRedis } from './support/redis-server.ts';
 
 function deduperBehaviour(name: string, makeStore: () => LeaseStore): void {
   describe(`Deduper on ${name}`, () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { signXml } from '@qqwxpay/codec-v2';
 import { encryptResource, signResponse } from '@qqwxpay/codec-v3';
-import { startRedis } from './redis-server.ts';
+import { startRedis } from '../../../scripts/test-support/redis-server.ts';
 
 /** How big a burst to send. */
 export interface LoadOptions {

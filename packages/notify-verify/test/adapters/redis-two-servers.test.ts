@@ -2,9 +2,13 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type RedisServer,
+  runRedisSuites,
+  startRedis,
+} from '../../../../scripts/test-support/redis-server.ts';
 import { API_V3_KEY, NOW, v3Callback } from '../support/callbacks.ts';
 import { type PlatformKey, publicKeyModeKey } from '../support/keys.ts';
-import { type RedisServer, runRedisSuites, startRedis } from '../support/redis-server.ts';
 
 let redis: RedisServer;
 let client: Redis;

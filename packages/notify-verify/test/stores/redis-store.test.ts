@@ -3,9 +3,13 @@ import { join } from 'node:path';
 import { TokenCache } from '@qqwxpay/proxy-url';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type RedisServer,
+  runRedisSuites,
+  startRedis,
+} from '../../../../scripts/test-support/redis-server.ts';
 import { RedisStore } from '../../src/stores/redis-store.ts';
 import { leaseStoreContract } from '../support/lease-store-contract.ts';
-import { type RedisServer, runRedisSuites, startRedis } from '../support/redis-server.ts';
 
 let server: RedisServer;
 let client: Redis;

@@ -4,6 +4,8 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+// Test support shared by the suites that need a real Redis (notify-verify, security).
+
 /** A redis-server this test run started on a unix socket in a temporary folder. */
 export interface RedisServer {
   socket: string;
@@ -35,6 +37,7 @@ export async function startRedis(): Promise<RedisServer> {
     child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}`)));
   });
   await Promise.race([waitForSocket(socket), exited]);
+  exited.catch(() => undefined);
   return {
     socket,
     async stop() {
