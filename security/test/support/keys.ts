@@ -1,9 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { VerifierStore } from '@qqwxpay/codec-v3';
+import { selfSignedCertificate } from '../../../scripts/test-support/certificate.ts';
 
 /** A WeChat Pay platform signing key and the serial its callbacks name. */
 export interface PlatformKey {
@@ -26,41 +23,13 @@ export const NOW: number = Math.floor(Date.now() / 1000) + 60;
 export function certificateKey(
   serialHex = '6A1C0E44D2B3F5A7980C1D2E3F405162738495A6',
 ): PlatformKey {
-  const dir = mkdtempSync(join(tmpdir(), 'qqwxpay-security-'));
-  try {
-    const keyPath = join(dir, 'key.pem');
-    const certPath = join(dir, 'cert.pem');
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        keyPath,
-        '-out',
-        certPath,
-        '-days',
-        '30',
-        '-subj',
-        '/CN=Tenpay.com security test platform',
-        '-set_serial',
-        `0x${serialHex}`,
-      ],
-      { stdio: 'ignore' },
-    );
-    const privatePem = readFileSync(keyPath, 'utf8');
-    return {
-      privateKey: createPrivateKey(privatePem),
-      serial: serialHex,
-      pem: readFileSync(certPath, 'utf8'),
-      privatePem,
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const { keyPem, certPem } = selfSignedCertificate(serialHex, 'Tenpay.com security test platform');
+  return {
+    privateKey: createPrivateKey(keyPem),
+    serial: serialHex,
+    pem: certPem,
+    privatePem: keyPem,
+  };
 }
 
 /** A platform key in public-key mode, filed under a `PUB_KEY_ID_` id. */

@@ -1,9 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { VerifierStore } from '@qqwxpay/codec-v3';
+import { selfSignedCertificate } from '../../../../scripts/test-support/certificate.ts';
 
 /** A platform signing key with the serial WeChat Pay would send. */
 export interface PlatformKey {
@@ -15,39 +12,9 @@ export interface PlatformKey {
 
 /** A platform key with a self-signed X.509 certificate, made by openssl at test time. */
 export function certificateKey(): PlatformKey {
-  const dir = mkdtempSync(join(tmpdir(), 'qqwxpay-cert-'));
-  try {
-    const keyPath = join(dir, 'key.pem');
-    const certPath = join(dir, 'cert.pem');
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        keyPath,
-        '-out',
-        certPath,
-        '-days',
-        '30',
-        '-subj',
-        '/CN=Tenpay.com Root CA test',
-        '-set_serial',
-        '0x5157F09EFDC096DE15EBE81A47057A7232F1B8E1',
-      ],
-      { stdio: 'ignore' },
-    );
-    return {
-      privateKey: createPrivateKey(readFileSync(keyPath)),
-      serial: '5157F09EFDC096DE15EBE81A47057A7232F1B8E1',
-      pem: readFileSync(certPath, 'utf8'),
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const serial = '5157F09EFDC096DE15EBE81A47057A7232F1B8E1';
+  const { keyPem, certPem } = selfSignedCertificate(serial, 'Tenpay.com Root CA test');
+  return { privateKey: createPrivateKey(keyPem), serial, pem: certPem };
 }
 
 /** A platform key in WeChat Pay's public-key mode, with a `PUB_KEY_ID_` id. */
