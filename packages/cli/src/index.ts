@@ -78,7 +78,10 @@ function parseFlags(
   if (parsed.values.help === true && command.flags.help === undefined) return 'help';
   const seen = new Set<string>();
   for (const token of parsed.tokens ?? []) {
-    if (token.kind === 'positional') throw new UsageError(`unexpected argument: ${token.value}`);
+    if (token.kind === 'positional') {
+      // Not echoed: a stray word is often a key or token that lost its flag.
+      throw new UsageError(`unexpected argument at position ${token.index + 1}; flags only`);
+    }
     if (token.kind !== 'option') continue;
     if (seen.has(token.name)) throw new UsageError(`--${token.name} given more than once`);
     seen.add(token.name);

@@ -49,6 +49,12 @@ describe('the command line itself', () => {
     }
   });
 
+  it('a stray word is not echoed, since it may be a key that lost its flag', async () => {
+    const result = await runBytes(['v2', 'sign', '--sign-type', 'MD5', V2_KEY], params);
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toContain(V2_KEY);
+  });
+
   it('an empty flag value is a usage error naming the flag', async () => {
     const result = await runBytes([
       'v3',
